@@ -1,0 +1,150 @@
+"""Everything the Form SD, the Conflict Minerals Report and Annex A print, in one plain object.
+
+The project store and the roll-up fill a `ReportData`; the writers in this package only read it.
+Nothing here knows about Qt, workbooks or the project file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.core.cmrt.model import METALS
+
+OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
+# RMI statuses that count as "Conformant or Active" in the per-metal figures.
+CONFORMANT = "Conformant"
+ACTIVE = "Active"
+
+
+@dataclass
+class Registrant:
+    name: str  # exact name as specified in the charter
+    state_of_incorporation: str
+    file_number: str  # SEC Commission File Number, e.g. "001-36309"
+    ein: str  # IRS Employer Identification No., e.g. "33-0989359"
+    address: str  # principal executive offices, without the ZIP code
+    zip_code: str
+    website: str
+    contact_name: str
+    contact_phone: str
+    contact_title: str = ""
+
+
+@dataclass
+class Signer:
+    name: str
+    title: str
+    signed_on: date
+
+
+@dataclass
+class Product:
+    name: str
+    description: str = ""
+
+
+@dataclass
+class RcoiFacts:
+    """Reasonable country of origin inquiry figures, filled from the project (read-only in the UI)."""
+
+    suppliers_surveyed: int
+    suppliers_responded: int
+    cmrt_revisions: list[str] = field(default_factory=list)  # e.g. ["6.4", "6.31"]
+    company_level_responses: int = 0
+    product_level_responses: int = 0
+
+    @property
+    def response_rate(self) -> int:
+        """Whole percent of surveyed suppliers that answered (0 when nobody was surveyed)."""
+        if not self.suppliers_surveyed:
+            return 0
+        return round(100 * self.suppliers_responded / self.suppliers_surveyed)
+
+    @property
+    def company_level_share(self) -> int:
+        """Whole percent of responses given at company (not product) level."""
+        answered = self.company_level_responses + self.product_level_responses
+        return round(100 * self.company_level_responses / answered) if answered else 0
+
+
+@dataclass
+class MetalSummary:
+    metal: str
+    known: int  # known smelters and refiners reported for this metal
+    conformant: int
+    active: int
+
+    @property
+    def conformant_or_active(self) -> int:
+        return self.conformant + self.active
+
+    @property
+    def other(self) -> int:
+        return self.known - self.conformant_or_active
+
+    @property
+    def percent_conformant_or_active(self) -> int:
+        return round(100 * self.conformant_or_active / self.known) if self.known else 0
+
+
+@dataclass
+class AnnexRow:
+    metal: str
+    name: str  # smelter or refiner name (RMI standard name where known)
+    country: str
+    smelter_id: str  # "CID001234"
+    status: str  # RMI status as of `ReportData.status_as_of`
+
+
+@dataclass
+class ReportData:
+    registrant: Registrant
+    year: int  # the calendar year reported on (January 1 to December 31)
+    signer: Signer
+    outcome: str  # one of OUTCOMES
+    outcome_reasons: list[str]  # plain-words reasons, shown to the user and summarised in Item 1.01
+    report_url: str  # where the Form SD and the CMR are published
+    company_background: str = ""  # one paragraph on what the company makes
+    products: list[Product] = field(default_factory=list)
+    rcoi: RcoiFacts = field(default_factory=lambda: RcoiFacts(0, 0))
+    diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.diligence)
+    metal_summaries: list[MetalSummary] = field(default_factory=list)
+    countries_of_origin: list[str] = field(default_factory=list)  # empty when not known
+    annex_rows: list[AnnexRow] = field(default_factory=list)
+    status_as_of: date | None = None  # the date the statuses were checked against the RMI lists
+    status_definitions: dict[str, str] = field(default_factory=dict)  # status -> definition
+    ipsa: bool = False  # an independent private sector audit was obtained
+    ipsa_auditor: str = ""
+    future_steps: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {OUTCOMES}, not {self.outcome!r}")
+
+    @property
+    def files_cmr(self) -> bool:
+        return self.outcome == "sd_with_cmr"
+
+
+def summarise_annex(rows: list[AnnexRow]) -> list[MetalSummary]:
+    """Per-metal counts of known smelters and how many are Conformant or Active, in CMRT metal order."""
+    summaries = []
+    for metal in METALS:
+        statuses = [row.status for row in rows if row.metal == metal]
+        if statuses:
+            summaries.append(
+                MetalSummary(
+                    metal=metal,
+                    known=len(statuses),
+                    conformant=statuses.count(CONFORMANT),
+                    active=statuses.count(ACTIVE),
+                )
+            )
+    return summaries
+
+
+def sorted_annex(rows: list[AnnexRow]) -> list[AnnexRow]:
+    """Annex A order used by the filings: by metal, then smelter name (case-insensitive)."""
+    order = {metal: index for index, metal in enumerate(sorted(METALS))}
+    return sorted(rows, key=lambda r: (order.get(r.metal, len(order)), r.metal, r.name.casefold()))
