@@ -1,0 +1,140 @@
+"""Merging a Smelter Look-up with RMI's status lists into one SmelterReference.
+
+Used both to build the shipped reference and to apply a user's offline update, so both paths
+give the same facts for the same files.
+"""
+
+from __future__ import annotations
+
+from desktop.core.smelters.names import country_key, metal_key, smelter_id_key
+from desktop.core.smelters.reference import Alias, Smelter, SmelterReference
+from desktop.core.smelters.sources import LookupTable, StatusLists, cell_text, iso_date
+from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, NOT_ENROLLED, filing_status
+
+
+def assemble_reference(
+    lookup: LookupTable,
+    statuses: StatusLists,
+    legacy_ids: dict[str, str],
+    named_aliases: list[tuple[str, str, str, str]] = (),
+    older_lookups: list[LookupTable] = (),
+) -> SmelterReference:
+    """One smelter per (metal, CID) in the look-up, each with the best status the lists give.
+
+    `named_aliases` are (metal, name, CID, source) rows from older RMI/CFSI lists; they only add
+    names to smelters that exist, never new smelters. Smelters found only in `older_lookups` or
+    in the full list are kept (so their IDs still resolve) but marked as not in the look-up.
+    """
+    smelters: dict[tuple[str, str], Smelter] = {}
+    aliases: list[Alias] = []
+    for row in lookup.rows:
+        key = (row.metal, row.cid)
+        if key not in smelters:
+            smelters[key] = Smelter(row.metal, row.cid, row.standard_name, row.country, row.city, row.state)
+        aliases.append(Alias(row.metal, row.lookup_name, row.cid, lookup.source))
+
+    for older in older_lookups:
+        for row in older.rows:
+            key = (row.metal, row.cid)
+            if key not in smelters:
+                smelters[key] = Smelter(
+                    row.metal, row.cid, row.standard_name, row.country, row.city, row.state,
+                    in_lookup=False,
+                )
+            aliases.append(Alias(row.metal, row.lookup_name, row.cid, older.source))
+
+    for record in statuses.full_list:
+        metal, cid = metal_key(cell_text(record.get("METAL"))), smelter_id_key(record.get("SMELTER ID"))
+        if cid.startswith("CID") and (metal, cid) not in smelters:
+            smelters[(metal, cid)] = Smelter(
+                metal, cid, cell_text(record.get("STANDARD SMELTER NAME")),
+                country_key(cell_text(record.get("COUNTRY"))), cell_text(record.get("CITY")),
+                cell_text(record.get("STATE PROVINCE")), in_lookup=False,
+            )
+        if cid.startswith("CID"):
+            aliases.append(Alias(metal, cell_text(record.get("SMELTER REFERENCE")), cid, statuses.source))
+
+    _apply_statuses(smelters, statuses)
+    _apply_removals(smelters, statuses.revisions)
+
+    known_names = {(a.metal, a.name.casefold(), a.cid) for a in aliases}
+    for metal, name, cid, source in named_aliases:
+        if (metal, cid) in smelters and (metal, name.casefold(), cid) not in known_names:
+            aliases.append(Alias(metal, name, cid, source))
+            known_names.add((metal, name.casefold(), cid))
+
+    seen, unique_aliases = set(), []
+    for alias in aliases:
+        if alias.name and (alias.metal, alias.name, alias.cid) not in seen:
+            seen.add((alias.metal, alias.name, alias.cid))
+            unique_aliases.append(alias)
+
+    known_cids = {cid for _metal, cid in smelters}
+    return SmelterReference(
+        smelters=smelters,
+        aliases=unique_aliases,
+        legacy_ids={old: new for old, new in legacy_ids.items() if new in known_cids},
+        lookup_source=lookup.source,
+        lookup_as_of=lookup.as_of,
+        status_source=statuses.source,
+        status_as_of=statuses.as_of,
+        revisions=[_revision_row(r) for r in statuses.revisions],
+    )
+
+
+def _apply_statuses(smelters: dict[tuple[str, str], Smelter], lists: StatusLists) -> None:
+    """Conformant list first, then Active, then the full list's label; else Not Enrolled."""
+    as_of = lists.as_of
+    for smelter in smelters.values():
+        smelter.status = NOT_ENROLLED
+        smelter.status_label = ""
+        smelter.status_source = f"not on RMI's Conformant or Active lists ({lists.source})"
+        smelter.status_as_of = as_of
+    for record in lists.full_list:
+        smelter = smelters.get(_key(record))
+        label = cell_text(record.get("RMI STATUS"))
+        if smelter and label:
+            smelter.status = filing_status(label)
+            smelter.status_label = label
+            smelter.status_source = f"RMI full smelter list ({lists.source})"
+    for record in lists.active:
+        smelter = smelters.get(_key(record))
+        if smelter:
+            smelter.status, smelter.status_label = ACTIVE, cell_text(record.get("TYPE")) or ACTIVE
+            smelter.status_source = f"RMI Active list ({lists.source})"
+    for record in lists.conformant:
+        smelter = smelters.get(_key(record))
+        if smelter:
+            reaudit = cell_text(record.get("REAUDIT IN PROGRESS")).lower() == "yes"
+            smelter.status = CONFORMANT
+            smelter.status_label = "Conformant (re-audit in progress)" if reaudit else CONFORMANT
+            smelter.status_source = f"RMI Conformant list ({lists.source})"
+            smelter.last_audit_date = iso_date(record.get("LAST AUDIT DATE"))
+            smelter.audit_cycle = cell_text(record.get("AUDIT CYCLE")).lower()
+            smelter.reaudit_in_progress = reaudit
+
+
+def _apply_removals(smelters: dict[tuple[str, str], Smelter], revisions: list[dict]) -> None:
+    for record in revisions:
+        if cell_text(record.get("BASIS FOR REVISION")).lower() != "removed":
+            continue
+        smelter = smelters.get(_key(record))
+        if smelter and not smelter.in_lookup:
+            smelter.removed = cell_text(record.get("DETAILS")) or "removed by RMI"
+
+
+def _key(record: dict) -> tuple[str, str]:
+    return metal_key(cell_text(record.get("METAL"))), smelter_id_key(record.get("SMELTER ID"))
+
+
+def _revision_row(record: dict) -> dict:
+    return {
+        "metal": metal_key(cell_text(record.get("METAL"))),
+        "cid": smelter_id_key(record.get("SMELTER ID")) or cell_text(record.get("SMELTER ID")),
+        "name": cell_text(record.get("STANDARD SMELTER NAME")),
+        "country": country_key(cell_text(record.get("COUNTRY"))),
+        "basis": cell_text(record.get("BASIS FOR REVISION")),
+        "details": cell_text(record.get("DETAILS")),
+        "revision_date": iso_date(record.get("REVISION DATE")),
+        "added_date": iso_date(record.get("SMELTER ADDED DATE")),
+    }
