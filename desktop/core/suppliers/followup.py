@@ -1,0 +1,183 @@
+"""The follow-up message to a supplier whose CMRT needs corrections: text to copy, or a .eml draft.
+
+Each finding becomes one bullet that names the sheet and cell (or row), so the supplier can fix
+the file without a call. Errors come first as "must fix", warnings after as "please check";
+notes are for our own review and are not sent.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate
+from pathlib import Path
+
+from desktop.core.cmrt.model import Declaration, Finding, Severity
+from desktop.core.suppliers.roster import Supplier, format_day
+
+WRAP = 76  # plain-text mail convention: lines short enough to quote without re-wrapping
+
+
+@dataclass
+class Sender:
+    """Who signs the message: the filing company's person running the inquiry."""
+
+    name: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+def finding_location(finding: Finding) -> str:
+    """Where to look, in the supplier's words: "Declaration, cell D8", "Smelter List, row 12"."""
+    cell = (finding.cell or "").strip()
+    sheet = (finding.sheet or "").strip()
+    if cell and not cell.lower().startswith("row"):
+        cell = f"cell {cell}"
+    parts = [part for part in (sheet, cell) if part]
+    return ", ".join(parts) if parts else "Whole file"
+
+
+def _bullet(number: int, finding: Finding) -> str:
+    text = f"{finding_location(finding)}: {finding.message.strip()}"
+    return textwrap.fill(text, WRAP, initial_indent=f"  {number}. ", subsequent_indent="     ")
+
+
+def _greeting(declaration: Declaration, supplier: Supplier | None) -> str:
+    name = (supplier.contact_name if supplier else "") or declaration.company.contact_name
+    return f"Dear {name.strip()}," if name.strip() else "Dear Sir or Madam,"
+
+
+def _file_description(declaration: Declaration) -> str:
+    details = []
+    if declaration.revision:
+        details.append(f"{declaration.family} revision {declaration.revision}")
+    if declaration.company.effective_date:
+        details.append(f"effective {format_day(declaration.company.effective_date)}")
+    extra = f" ({', '.join(details)})" if details else ""
+    return f'"{declaration.file_name}"{extra}'
+
+
+def _signature(sender: Sender | str | None) -> list[str]:
+    if sender is None:
+        return []
+    if isinstance(sender, str):
+        return [sender] if sender.strip() else []
+    return [line for line in (sender.name, sender.company, sender.email, sender.phone) if line]
+
+
+def follow_up_subject(declaration: Declaration, sender: Sender | str | None = None) -> str:
+    company = sender.company if isinstance(sender, Sender) else ""
+    asker = f" for {company}" if company else ""
+    if _findings(declaration, Severity.ERROR) or _findings(declaration, Severity.WARNING):
+        return f"Conflict Minerals Reporting Template{asker}: corrections needed"
+    return f"Conflict Minerals Reporting Template{asker}: thank you"
+
+
+def _findings(declaration: Declaration, severity: Severity) -> list[Finding]:
+    return [f for f in declaration.findings if f.severity == severity]
+
+
+def follow_up_text(
+    declaration: Declaration, supplier: Supplier | None = None, sender: Sender | str | None = None
+) -> str:
+    """A polite plain-text message listing exactly what the supplier should fix, and where."""
+    errors = _findings(declaration, Severity.ERROR)
+    warnings = _findings(declaration, Severity.WARNING)
+    supplier_name = (supplier.name if supplier else "") or declaration.company.name
+    on_behalf = f" on behalf of {supplier_name}" if supplier_name else ""
+    paragraphs = [
+        _greeting(declaration, supplier),
+        textwrap.fill(
+            f"Thank you for sending your Conflict Minerals Reporting Template (CMRT){on_behalf}, "
+            f"file {_file_description(declaration)}.",
+            WRAP,
+        ),
+    ]
+    if not errors and not warnings:
+        paragraphs.append(
+            textwrap.fill("We have reviewed it and it is complete. No changes are needed.", WRAP)
+        )
+    else:
+        number = 0
+        if errors:
+            lines = [
+                textwrap.fill(
+                    "We have reviewed it and need the following corrected before we can use it "
+                    "in our conflict minerals report:",
+                    WRAP,
+                )
+            ]
+            for finding in errors:
+                number += 1
+                lines.append(_bullet(number, finding))
+            paragraphs.append("\n".join(lines))
+        if warnings:
+            intro = (
+                "Please also check these points"
+                if errors
+                else "We have reviewed it. Please check these points"
+            )
+            lines = [textwrap.fill(f"{intro} and correct them where needed:", WRAP)]
+            for finding in warnings:
+                number += 1
+                lines.append(_bullet(number, finding))
+            paragraphs.append("\n".join(lines))
+        paragraphs.append(
+            textwrap.fill(
+                "Please send us the corrected file, preferably on the latest RMI CMRT template. "
+                "If anything here is unclear, reply to this message and we will help.",
+                WRAP,
+            )
+        )
+    paragraphs.append("\n".join(["Kind regards,", *_signature(sender)]))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def follow_up_recipient(declaration: Declaration, supplier: Supplier | None = None) -> str:
+    """The address to write to: the roster's, else the contact the supplier gave in the file."""
+    return ((supplier.email if supplier else "") or declaration.company.contact_email).strip()
+
+
+def _address(sender: Sender | str) -> str:
+    if isinstance(sender, Sender):
+        return formataddr((sender.name, sender.email)) if sender.email else ""
+    return sender.strip()
+
+
+def write_eml(
+    path, to: str, subject: str, body: str, sender: Sender | str | None = None
+) -> Path:
+    """Write an unsent e-mail draft (RFC 5322) that Outlook and Thunderbird open for editing.
+
+    `X-Unsent: 1` makes Outlook open it as a draft with a Send button instead of a received
+    message. The file is written to a temporary name and renamed, so a crash leaves no half file.
+    """
+    message = EmailMessage()
+    if sender:
+        address = _address(sender)
+        if address:
+            message["From"] = address
+    if to:
+        message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=True)
+    message["X-Unsent"] = "1"
+    message.set_content(body)
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(message.as_bytes())
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path

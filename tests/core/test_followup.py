@@ -1,0 +1,124 @@
+"""Follow-up messages to suppliers: the plain text to copy and the .eml draft."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import date
+
+import pytest
+
+from desktop.core.cmrt.model import CompanyInfo, Declaration, Finding, Severity
+from desktop.core.suppliers import (
+    Sender,
+    Supplier,
+    follow_up_recipient,
+    follow_up_subject,
+    follow_up_text,
+    write_eml,
+)
+
+SENDER = Sender(name="Pat Doe", company="Northwind Instruments, Inc.", email="pat@northwind.example")
+
+
+def _declaration(*findings: Finding) -> Declaration:
+    return Declaration(
+        path="/tmp/acme.xlsx",
+        file_name="acme_CMRT_6.4.xlsx",
+        revision="6.4",
+        company=CompanyInfo(
+            name="Acme Co., Ltd.",
+            contact_name="Jane Li",
+            contact_email="jane@acme.example",
+            effective_date=date(2024, 5, 2),
+        ),
+        findings=list(findings),
+    )
+
+
+TYPO = Finding(
+    "smelter-unknown",
+    Severity.ERROR,
+    'The smelter "Asahi Pretec Crop" is not in the RMI list and has no smelter ID.',
+    "Smelter List",
+    "row 12",
+)
+BLANK_Q3 = Finding(
+    "answer-missing", Severity.WARNING, "Question 3 for Gold is blank although question 1 is Yes.",
+    "Declaration", "D40",
+)
+NOTE = Finding("old-revision", Severity.NOTE, "Internal note that must not be sent.", "", "")
+WHOLE_FILE = Finding("future-date", Severity.ERROR, "The effective date is in the future.")
+
+
+def test_every_error_and_warning_is_one_numbered_bullet_with_its_location():
+    text = follow_up_text(_declaration(BLANK_Q3, TYPO, NOTE, WHOLE_FILE), sender=SENDER)
+    assert text.startswith("Dear Jane Li,\n")
+    assert '"acme_CMRT_6.4.xlsx" (CMRT revision 6.4, effective May 2, 2024)' in " ".join(text.split())
+    flat = " ".join(text.split())
+    # Errors first (must fix), then warnings (please check), numbered across both.
+    assert flat.index("1. Smelter List, row 12: The smelter") < flat.index(
+        "2. Whole file: The effective date is in the future."
+    ) < flat.index("Please also check") < flat.index("3. Declaration, cell D40: Question 3 for Gold")
+    assert "Internal note" not in text
+    assert text.rstrip().endswith("Pat Doe\nNorthwind Instruments, Inc.\npat@northwind.example")
+    assert max(len(line) for line in text.splitlines()) <= 76
+
+
+def test_roster_contact_is_preferred_and_a_clean_file_gets_thanks():
+    supplier = Supplier(name="Acme (roster)", contact_name="Sam Roe", email="sam@acme.example")
+    text = follow_up_text(_declaration(NOTE), supplier=supplier)
+    assert text.startswith("Dear Sam Roe,")
+    assert "on behalf of Acme (roster)" in " ".join(text.split())
+    assert "No changes are needed." in text
+    assert follow_up_recipient(_declaration(), supplier) == "sam@acme.example"
+    assert follow_up_recipient(_declaration()) == "jane@acme.example"
+    anonymous = _declaration(TYPO)
+    anonymous.company.contact_name = ""
+    assert follow_up_text(anonymous).startswith("Dear Sir or Madam,")
+
+
+def test_subject_says_whether_corrections_are_needed():
+    assert follow_up_subject(_declaration(TYPO), SENDER) == (
+        "Conflict Minerals Reporting Template for Northwind Instruments, Inc.: corrections needed"
+    )
+    assert follow_up_subject(_declaration(NOTE)).endswith(": thank you")
+
+
+def test_eml_draft_parses_back_as_an_unsent_utf8_message(tmp_path):
+    declaration = _declaration(TYPO, BLANK_Q3)
+    declaration.company.contact_name = "Jürgen Weiß"
+    body = follow_up_text(declaration, sender=SENDER)
+    path = write_eml(
+        tmp_path / "drafts" / "acme.eml",
+        to=follow_up_recipient(declaration),
+        subject=follow_up_subject(declaration, SENDER),
+        body=body,
+        sender=SENDER,
+    )
+    assert path.is_file()
+    assert [p.name for p in path.parent.iterdir()] == ["acme.eml"]  # no temporary left behind
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message["To"] == "jane@acme.example"
+    assert message["From"] == "Pat Doe <pat@northwind.example>"
+    assert "corrections needed" in message["Subject"]
+    assert message["Date"]
+    content = message.get_content()
+    assert content.startswith("Dear Jürgen Weiß,")
+    assert content.replace("\r\n", "\n") == body
+
+
+def test_eml_overwrite_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    path = tmp_path / "drafts" / "draft.eml"
+    write_eml(path, to="a@b.example", subject="first", body="one\n")
+    before = path.read_bytes()
+
+    def broken_fsync(fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.fsync", broken_fsync)
+    with pytest.raises(OSError, match="disk full"):
+        write_eml(path, to="a@b.example", subject="second", body="two\n")
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["draft.eml"]
