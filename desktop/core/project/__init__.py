@@ -1,0 +1,6 @@
+"""Project storage: one SQLite file per filing year of one company."""
+
+from desktop.core.project.errors import NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing
+from desktop.core.project.store import Project, init_db
+
+__all__ = ["NewerProjectVersion", "NotAProjectFile", "Project", "ProjectError", "ProjectMissing", "init_db"]

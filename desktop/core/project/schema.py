@@ -1,0 +1,137 @@
+"""The project file's SQLite schema and its migrations.
+
+A project file is marked with its own application_id so that any other SQLite file is recognised as
+"not a project"; user_version holds the schema version. Migrations run in order, each in its own
+transaction, after the store has copied the file aside.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+# "CMDK" in ASCII: marks a SQLite file as a Conflict Minerals Desk project.
+APPLICATION_ID = 0x434D444B
+
+SCHEMA_V1 = """
+CREATE TABLE registrant (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    company_name TEXT NOT NULL DEFAULT '',
+    state_of_incorporation TEXT NOT NULL DEFAULT '',
+    sec_file_number TEXT NOT NULL DEFAULT '',
+    irs_ein TEXT NOT NULL DEFAULT '',
+    street TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT '',
+    zip_code TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    reporting_year INTEGER,
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_title TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO registrant (id) VALUES (1);
+
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    made_by TEXT NOT NULL DEFAULT '',
+    metals TEXT NOT NULL DEFAULT '',          -- comma-separated subset of Tantalum,Tin,Gold,Tungsten
+    necessary TEXT NOT NULL DEFAULT '',
+    outside_supply_chain_2013 INTEGER NOT NULL DEFAULT 0,
+    acquired_company INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE suppliers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    contact_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    products TEXT NOT NULL DEFAULT '',
+    request_state TEXT NOT NULL DEFAULT '',
+    requested_on TEXT,
+    reminded_on TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+-- Supplier files as received: original bytes and SHA-256 kept as the record (kept five years).
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER REFERENCES suppliers(id) ON DELETE SET NULL,
+    file_name TEXT NOT NULL,
+    original_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    file_bytes BLOB NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL DEFAULT '',
+    revision TEXT NOT NULL DEFAULT '',
+    company_name TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    effective_date TEXT,
+    verdict TEXT NOT NULL DEFAULT '',
+    is_current INTEGER NOT NULL DEFAULT 1,
+    problem TEXT NOT NULL DEFAULT ''          -- why the file could not be read, if it could not
+);
+CREATE INDEX declarations_supplier ON declarations(supplier_id, is_current);
+
+-- "This dirty row is CID001234" / "this is not a smelter", applied to every later import.
+CREATE TABLE smelter_decisions (
+    key TEXT PRIMARY KEY,
+    metal TEXT NOT NULL DEFAULT '',
+    raw_name TEXT NOT NULL DEFAULT '',
+    raw_country TEXT NOT NULL DEFAULT '',
+    raw_id TEXT NOT NULL DEFAULT '',
+    cid TEXT,
+    not_a_smelter INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL
+);
+
+-- A status override or an exclusion from Annex A always carries a note, who and when.
+CREATE TABLE smelter_overrides (
+    metal TEXT NOT NULL,
+    cid TEXT NOT NULL,
+    status TEXT,
+    exclude_from_annex INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL CHECK (length(trim(note)) > 0),
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (metal, cid)
+);
+
+-- Narrative answers (due diligence, future steps...) by key.
+CREATE TABLE answers (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT ''
+);
+
+-- Small project settings (which wizard step was open, ...).
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+# Migration to version N is MIGRATIONS[N - 1]: an SQL script, or a function that changes the
+# database with con.execute only. Either runs inside one transaction.
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [SCHEMA_V1]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)

@@ -1,0 +1,341 @@
+"""One project (one filing year of one company) in one SQLite file.
+
+Every change is written in its own transaction as the user works, in WAL mode with full sync, so
+killing the app at any moment leaves the file with its last committed state. `init_db(con)` takes a
+bare connection, so tests can use throw-away databases.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from desktop import PROJECT_SUFFIX
+from desktop.core.project import schema
+from desktop.core.project.errors import NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing
+from desktop.core.registrant import Registrant
+from desktop.core.scoping import Answer, MadeBy, Product
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some frozen Windows set-ups)
+        return "unknown user"
+
+
+def init_db(con: sqlite3.Connection, path: Path | None = None) -> None:
+    """Bring a connection's schema to the latest version, copying the file aside first if it has data."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    latest = schema.latest_version()
+    if version > latest:
+        raise NewerProjectVersion(path or "the project", version, latest)
+    if version == latest:
+        return
+    if version > 0 and path is not None:
+        backup_before_migration(con, path, version)
+    for target in range(version + 1, latest + 1):
+        _run_migration(con, schema.MIGRATIONS[target - 1], target)
+
+
+def _run_migration(con: sqlite3.Connection, migration, target: int) -> None:
+    try:
+        if isinstance(migration, str):
+            # executescript would commit a transaction opened by execute(), so BEGIN goes in the script.
+            con.executescript(f"BEGIN IMMEDIATE;\n{migration}\nPRAGMA user_version = {target};\nCOMMIT;")
+        else:
+            con.execute("BEGIN IMMEDIATE")
+            migration(con)
+            con.execute(f"PRAGMA user_version = {target}")
+            con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+
+
+def backup_before_migration(con: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the project (consistently, WAL included) before its schema changes."""
+    backup = path.with_name(f"{path.name}.format{version}.bak")
+    target = sqlite3.connect(backup)
+    try:
+        con.backup(target)
+    finally:
+        target.close()
+    return backup
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per user change.
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    con.row_factory = sqlite3.Row
+    return con
+
+
+def _check_is_project(path: Path) -> None:
+    """Refuse files that are not our projects, before anything writes to them."""
+    if not path.exists():
+        raise ProjectMissing(path)
+    if path.is_dir():
+        raise NotAProjectFile(path, "it is a folder")
+    with open(path, "rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise NotAProjectFile(path, "its contents are not a project database")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as error:
+        raise NotAProjectFile(path, f"the database is damaged: {error}") from error
+    if app_id != schema.APPLICATION_ID:
+        raise NotAProjectFile(path, "it is a database made by another program")
+    if version > schema.latest_version():
+        raise NewerProjectVersion(path, version, schema.latest_version())
+
+
+class Project:
+    """An open project file. Each method that changes something commits before it returns."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection):
+        self.path = path
+        self.con = con
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, company_name: str = "", reporting_year: int | None = None) -> "Project":
+        path = Path(path)
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        if path.exists():
+            raise ProjectError(f"{path} already exists. Choose another name or open that project.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect(path)
+        con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        cls._configure(con)
+        init_db(con, path)
+        project = cls(path, con)
+        if company_name or reporting_year:
+            project.update_registrant(company_name=company_name, reporting_year=reporting_year)
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Project":
+        path = Path(path)
+        _check_is_project(path)
+        con = _connect(path)
+        try:
+            cls._configure(con)
+            init_db(con, path)
+        except sqlite3.DatabaseError as error:
+            con.close()
+            raise NotAProjectFile(path, f"the database is damaged: {error}") from error
+        except BaseException:
+            con.close()
+            raise
+        return cls(path, con)
+
+    @staticmethod
+    def _configure(con: sqlite3.Connection) -> None:
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA foreign_keys = ON")
+
+    def close(self) -> None:
+        if self.con is not None:
+            try:
+                self.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                self.con.close()
+                self.con = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- registrant ----------------------------------------------------------------------------
+
+    def registrant(self) -> Registrant:
+        row = self.con.execute("SELECT * FROM registrant WHERE id = 1").fetchone()
+        return Registrant(**{name: row[name] for name in Registrant.field_names()})
+
+    def update_registrant(self, **values) -> None:
+        unknown = set(values) - set(Registrant.field_names())
+        if unknown:
+            raise ValueError(f"unknown registrant fields: {sorted(unknown)}")
+        if not values:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        params = [("" if v is None and k != "reporting_year" else v) for k, v in values.items()]
+        with self.transaction() as con:
+            con.execute(f"UPDATE registrant SET {assignments} WHERE id = 1", params)
+
+    # -- products ------------------------------------------------------------------------------
+
+    def products(self) -> list[Product]:
+        rows = self.con.execute("SELECT * FROM products ORDER BY position, id").fetchall()
+        return [_product_from_row(row) for row in rows]
+
+    def save_product(self, product: Product) -> int:
+        """Insert or update one product; returns its id."""
+        values = _product_values(product)
+        with self.transaction() as con:
+            if product.id is None:
+                position = con.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM products").fetchone()[0]
+                cursor = con.execute(
+                    "INSERT INTO products (position, name, description, made_by, metals, necessary, "
+                    "outside_supply_chain_2013, acquired_company) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (position, *values),
+                )
+                product.id = cursor.lastrowid
+            else:
+                con.execute(
+                    "UPDATE products SET name = ?, description = ?, made_by = ?, metals = ?, necessary = ?, "
+                    "outside_supply_chain_2013 = ?, acquired_company = ? WHERE id = ?",
+                    (*values, product.id),
+                )
+        return product.id
+
+    def delete_product(self, product_id: int) -> None:
+        with self.transaction() as con:
+            con.execute("DELETE FROM products WHERE id = ?", (product_id,))
+
+    # -- narrative answers and settings --------------------------------------------------------
+
+    def answers(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.con.execute("SELECT key, value FROM answers")}
+
+    def set_answer(self, key: str, value: str) -> None:
+        with self.transaction() as con:
+            con.execute(
+                "INSERT INTO answers (key, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                (key, value, now_iso()),
+            )
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as con:
+            con.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- supplier files ------------------------------------------------------------------------
+
+    def add_declaration_file(
+        self,
+        file_bytes: bytes,
+        file_name: str,
+        original_path: str = "",
+        supplier_id: int | None = None,
+        **facts,
+    ) -> int:
+        """Keep a supplier file's original bytes with their SHA-256; it becomes the supplier's current one."""
+        digest = hashlib.sha256(file_bytes).hexdigest()
+        allowed = {"revision", "company_name", "scope", "effective_date", "verdict", "problem"}
+        unknown = set(facts) - allowed
+        if unknown:
+            raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
+        columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
+        values = [supplier_id, file_name, original_path, digest, file_bytes, now_iso(), current_user()]
+        columns += list(facts)
+        values += list(facts.values())
+        with self.transaction() as con:
+            if supplier_id is not None:
+                con.execute("UPDATE declarations SET is_current = 0 WHERE supplier_id = ?", (supplier_id,))
+            cursor = con.execute(
+                f"INSERT INTO declarations ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
+                values,
+            )
+        return cursor.lastrowid
+
+    def declaration_bytes(self, declaration_id: int) -> bytes:
+        row = self.con.execute("SELECT file_bytes FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
+        if row is None:
+            raise KeyError(declaration_id)
+        return bytes(row["file_bytes"])
+
+    def declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
+        """Declaration facts without the file bytes (they can be large)."""
+        where = "WHERE is_current = 1" if current_only else ""
+        return self.con.execute(
+            "SELECT id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision, "
+            f"company_name, scope, effective_date, verdict, is_current, problem FROM declarations {where} "
+            "ORDER BY id"
+        ).fetchall()
+
+    # -- export history ------------------------------------------------------------------------
+
+    def record_export(self, kind: str, path: str, sha256: str, created_at: str | None = None) -> None:
+        with self.transaction() as con:
+            con.execute(
+                "INSERT INTO exports (kind, path, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+                (kind, str(path), sha256, created_at or now_iso(), current_user()),
+            )
+
+    def export_history(self) -> list[sqlite3.Row]:
+        return self.con.execute("SELECT * FROM exports ORDER BY id DESC").fetchall()
+
+    def save_copy_as(self, target: str | Path) -> Path:
+        """A consistent copy of the whole project (for "Save a copy as")."""
+        target = Path(target)
+        temp = target.with_name(target.name + ".partial")
+        out = sqlite3.connect(temp)
+        try:
+            self.con.backup(out)
+        finally:
+            out.close()
+        shutil.move(temp, target)
+        return target
+
+
+def _product_values(product: Product) -> tuple:
+    return (
+        product.name.strip(),
+        product.description.strip(),
+        product.made_by.value,
+        ",".join(sorted(product.metals)),
+        product.necessary.value,
+        int(product.outside_supply_chain_2013),
+        int(product.acquired_company),
+    )
+
+
+def _product_from_row(row: sqlite3.Row) -> Product:
+    return Product(
+        id=row["id"],
+        name=row["name"],
+        description=row["description"],
+        made_by=MadeBy(row["made_by"]),
+        metals={m for m in row["metals"].split(",") if m},
+        necessary=Answer(row["necessary"]),
+        outside_supply_chain_2013=bool(row["outside_supply_chain_2013"]),
+        acquired_company=bool(row["acquired_company"]),
+    )

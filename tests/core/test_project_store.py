@@ -1,0 +1,216 @@
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.core.cmrt.model import GOLD, TIN
+from desktop.core.project import NewerProjectVersion, NotAProjectFile, Project, ProjectError, ProjectMissing
+from desktop.core.project import schema
+from desktop.core.project.recent import forget_project, recent_projects, remember_project
+from desktop.core.scoping import Answer, MadeBy, Product
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_new_project_keeps_registrant_and_products_across_reopen(tmp_path):
+    project = Project.create(tmp_path / "Acme 2025", company_name="Acme Instruments, Inc.", reporting_year=2025)
+    assert project.path.name == "Acme 2025.cmdesk"
+    project.update_registrant(irs_ein="12-3456789", state_of_incorporation="Delaware")
+    product = Product(name="Flow meter", made_by=MadeBy.CONTRACT, metals={TIN, GOLD}, necessary=Answer.YES)
+    project.save_product(product)
+    product.name = "Flow meter FM-200"
+    project.save_product(product)
+    project.save_product(Product(name="Cable kit", made_by=MadeBy.NEITHER))
+    project.set_answer("policy_url", "https://acme.example/policy")
+    project.close()
+
+    again = Project.open(tmp_path / "Acme 2025.cmdesk")
+    registrant = again.registrant()
+    assert registrant.company_name == "Acme Instruments, Inc."
+    assert registrant.reporting_year == 2025
+    assert registrant.irs_ein == "12-3456789"
+    products = again.products()
+    assert [p.name for p in products] == ["Flow meter FM-200", "Cable kit"]
+    assert products[0].metals == {TIN, GOLD} and products[0].made_by == MadeBy.CONTRACT
+    assert again.answers() == {"policy_url": "https://acme.example/policy"}
+    again.delete_product(products[1].id)
+    assert [p.name for p in again.products()] == ["Flow meter FM-200"]
+    again.close()
+
+
+def test_project_runs_in_wal_mode(tmp_path):
+    project = Project.create(tmp_path / "p.cmdesk")
+    assert project.con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    project.close()
+
+
+def test_creating_over_an_existing_file_is_refused(tmp_path):
+    Project.create(tmp_path / "p.cmdesk").close()
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(tmp_path / "p.cmdesk")
+
+
+def test_supplier_files_are_kept_byte_for_byte_with_their_hash(tmp_path, cmrt_dir):
+    source = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"
+    data = source.read_bytes()
+    project = Project.create(tmp_path / "p.cmdesk")
+    first = project.add_declaration_file(data, source.name, str(source), revision="6.4")
+    second = project.add_declaration_file(b"newer", "newer.xlsx")
+    assert project.declaration_bytes(first) == data
+    rows = {row["id"]: row for row in project.declaration_rows()}
+    assert rows[first]["sha256"] == hashlib.sha256(data).hexdigest()
+    assert rows[first]["revision"] == "6.4"
+    assert second in rows
+    project.close()
+
+
+def test_exports_are_recorded(tmp_path):
+    project = Project.create(tmp_path / "p.cmdesk")
+    project.record_export("report_pdf", tmp_path / "r.pdf", "ab" * 32)
+    history = project.export_history()
+    assert history[0]["kind"] == "report_pdf" and history[0]["sha256"] == "ab" * 32
+    project.close()
+
+
+def test_a_text_file_is_not_a_project(tmp_path):
+    path = tmp_path / "notes.cmdesk"
+    path.write_text("hello")
+    with pytest.raises(NotAProjectFile, match="notes.cmdesk is not a Conflict Minerals Desk project"):
+        Project.open(path)
+
+
+def test_a_workbook_is_not_a_project(cmrt_dir):
+    with pytest.raises(NotAProjectFile):
+        Project.open(cmrt_dir / "templates" / "RMI_CMRT_6.5.xlsx")
+
+
+def test_another_programs_database_is_not_a_project_and_is_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectFile, match="another program"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ProjectMissing, match="no longer exists"):
+        Project.open(tmp_path / "gone.cmdesk")
+    with pytest.raises(NotAProjectFile, match="folder"):
+        Project.open(tmp_path)
+
+
+def test_a_newer_project_format_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "future.cmdesk"
+    Project.create(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {schema.latest_version() + 1}")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerProjectVersion, match="newer version"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_an_older_project_is_copied_aside_then_migrated(tmp_path, monkeypatch):
+    path = tmp_path / "old.cmdesk"
+    project = Project.create(path, company_name="Old Co")
+    project.close()
+
+    def add_notes_table(con):
+        con.execute("CREATE TABLE notes (text TEXT)")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [add_notes_table])
+    migrated = Project.open(path)
+    assert migrated.con.execute("PRAGMA user_version").fetchone()[0] == 2
+    migrated.con.execute("SELECT * FROM notes").fetchall()
+    migrated.close()
+    backup = tmp_path / "old.cmdesk.format1.bak"
+    assert backup.exists()
+    con = sqlite3.connect(backup)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("SELECT company_name FROM registrant").fetchone()[0] == "Old Co"
+    con.close()
+
+
+def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "old.cmdesk"
+    Project.create(path, company_name="Old Co").close()
+
+    def broken(con):
+        con.execute("CREATE TABLE half (x)")
+        raise RuntimeError("migration bug")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [broken])
+    with pytest.raises(RuntimeError):
+        Project.open(path)
+    monkeypatch.undo()
+    project = Project.open(path)
+    assert project.con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert project.con.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
+    project.close()
+
+
+SAVE_LOOP = textwrap.dedent(
+    """
+    import sys
+    from desktop.core.project import Project
+    from desktop.core.scoping import Product
+    project = Project.open(sys.argv[1])
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        with project.transaction() as con:
+            con.execute("INSERT INTO products (position, name) VALUES (?, ?)", (n, f"product {n}"))
+            con.execute("UPDATE registrant SET contact_phone = ? WHERE id = 1", (str(n),))
+    """
+)
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8])
+def test_kill_9_in_the_middle_of_a_save_loop_leaves_the_last_committed_state(tmp_path, delay):
+    path = tmp_path / "crash.cmdesk"
+    Project.create(path).close()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    child = subprocess.Popen([sys.executable, "-c", SAVE_LOOP, str(path)], stdout=subprocess.PIPE, env=env)
+    assert child.stdout.readline().strip() == b"ready"
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+
+    project = Project.open(path)
+    assert project.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    count = project.con.execute("SELECT COUNT(*) FROM products").fetchone()[0]
+    # Both writes of each transaction are there, or neither: the counter matches the rows.
+    assert count > 0
+    assert project.registrant().contact_phone == str(count)
+    assert [p.name for p in project.products()][-1] == f"product {count}"
+    project.close()
+
+
+def test_recent_projects_most_recent_first_without_missing_files(tmp_path):
+    a = tmp_path / "a.cmdesk"
+    b = tmp_path / "b.cmdesk"
+    Project.create(a).close()
+    Project.create(b).close()
+    remember_project(a)
+    remember_project(b)
+    remember_project(a)
+    assert recent_projects() == [a.resolve(), b.resolve()]
+    b.unlink()
+    assert recent_projects() == [a.resolve()]
+    forget_project(a)
+    assert recent_projects() == []
