@@ -1,0 +1,283 @@
+"""Resolving one supplier smelter row to a reference smelter, and saying how.
+
+Order (issue 4): the user's own decision; the smelter ID (2.x IDs translated), checked against
+the row's metal and country; the metal plus look-up name or a known alias; the normalised name
+plus country; otherwise fuzzy suggestions, which never resolve a row on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from rapidfuzz import fuzz, process
+
+from desktop.core.cmrt.model import METALS, SmelterRow
+from desktop.core.smelters.decisions import SPECIAL_NAMES, MatchDecision, row_key
+from desktop.core.smelters.names import (
+    country_key,
+    is_legacy_id,
+    key_pattern,
+    metal_key,
+    name_key,
+    smelter_id_key,
+)
+from desktop.core.smelters.reference import Smelter, SmelterReference
+
+DECISION = "your decision"
+SMELTER_ID = "smelter ID"
+LEGACY_ID = "CMRT 2.x smelter ID"
+LOOKUP_NAME = "look-up name"
+ALIAS = "known alias"
+NORMALISED_NAME = "normalised name and country"
+SUGGESTIONS = "suggestions to confirm"
+UNRESOLVED = "unresolved"
+
+# Flags a reviewer must see beside a row.
+ID_METAL_CONTRADICTION = "ID is for another metal"
+ID_COUNTRY_CONTRADICTION = "ID is for a smelter in another country"
+ID_NAME_CONTRADICTION = "name points to another smelter than the ID"
+NOT_IN_LOOKUP = "not in the current Smelter Look-up"
+COUNTRY_NOT_GIVEN = "no country to confirm the name"
+
+SUGGESTION_CUTOFF = 60
+NAME_SUPPORTS_ID = 85  # fuzzy score above which a name confirms an ID despite another country
+_NON_SMELTER = re.compile(
+    r"\b(trading|traders?|distribut\w*|mines?|mining company|supplier|wholesale|"
+    r"solder|plating|electronics?|components?)\b",
+    re.IGNORECASE,
+)
+_REDIRECT = re.compile(r"^(?:Alias to|Facility-level reporting, see Smelter ID:)\s*(CID\d{6})\s*$")
+
+
+@dataclass
+class Candidate:
+    cid: str
+    name: str
+    country: str
+    score: float
+
+
+@dataclass
+class Match:
+    cid: str | None
+    metal: str
+    method: str
+    score: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+    reason: str = ""
+    flags: tuple[str, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        return self.cid is not None
+
+
+def decision_index(decisions: Iterable[MatchDecision] | Mapping[str, MatchDecision]) -> dict:
+    if isinstance(decisions, Mapping):
+        return dict(decisions)
+    # Later decisions win: the user may change their mind.
+    return {d.key: d for d in decisions}
+
+
+def match_row(
+    row: SmelterRow,
+    reference: SmelterReference,
+    decisions: Iterable[MatchDecision] | Mapping[str, MatchDecision] = (),
+) -> Match:
+    metal = metal_key(row.metal)
+    index = decisions if isinstance(decisions, dict) else decision_index(decisions)
+    decision = index.get(row_key(row))
+    if decision is not None:
+        return _apply_decision(decision, metal, reference)
+    if metal not in METALS:
+        return Match(None, metal, UNRESOLVED, reason=f"'{row.metal}' is not tin, tantalum, tungsten or gold.")
+
+    lookup = " ".join(row.lookup_name.split())
+    special = lookup.lower() if lookup.lower() in SPECIAL_NAMES else ""
+    names = [n for n in (lookup, row.name.strip()) if n and n.lower() not in SPECIAL_NAMES]
+    country = country_key(row.country)
+    raw_id = smelter_id_key(row.smelter_id) or smelter_id_key(row.looked_up_id)
+
+    if special:
+        # The supplier said the smelter is not on RMI's list: never resolve silently.
+        suggestions = _suggestions(metal, names, country, reference)
+        reason = (
+            "The supplier chose 'Smelter not yet identified'."
+            if special == "smelter not yet identified"
+            else "The supplier chose 'Smelter not listed'."
+        )
+        return Match(None, metal, UNRESOLVED, candidates=suggestions, reason=reason + _suggest_text(suggestions))
+
+    id_result = _by_id(raw_id, metal, country, names, reference) if raw_id else None
+    if id_result is not None and id_result.resolved:
+        return id_result
+    flags = id_result.flags if id_result else ()
+
+    by_name = _by_name(metal, names, country, reference)
+    if by_name is not None:
+        by_name.flags = tuple(dict.fromkeys(flags + by_name.flags))
+        return by_name
+
+    suggestions = _suggestions(metal, names, country, reference)
+    if id_result is not None:
+        id_result.candidates = _merge(id_result.candidates, suggestions)
+        return id_result
+    if not names:
+        return Match(None, metal, UNRESOLVED, reason="The row has no smelter name and no known ID.")
+    reason = "No smelter in RMI's list matches this name."
+    if _NON_SMELTER.search(" ".join(names)):
+        reason = "Looks like a trader, mine or other company that is not a smelter."
+    return Match(None, metal, SUGGESTIONS if suggestions else UNRESOLVED, candidates=suggestions,
+                 reason=reason + _suggest_text(suggestions))
+
+
+def _apply_decision(decision: MatchDecision, metal: str, reference: SmelterReference) -> Match:
+    who = f" by {decision.decided_by}" if decision.decided_by else ""
+    if decision.not_a_smelter:
+        return Match(None, metal, DECISION, reason=f"Marked as not a smelter{who}. {decision.note}".strip())
+    smelter = reference.smelter(metal, decision.cid) or next(iter(reference.by_cid.get(decision.cid, [])), None)
+    if smelter is None:
+        return Match(None, metal, DECISION, reason=f"Your decision names {decision.cid}, which the reference does not list.")
+    return Match(smelter.cid, smelter.metal, DECISION, 100.0, reason=f"Resolved{who}. {decision.note}".strip())
+
+
+def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: SmelterReference) -> Match:
+    method = SMELTER_ID
+    cid = raw_id
+    if is_legacy_id(raw_id):
+        method = LEGACY_ID
+        cid = reference.legacy_ids.get(raw_id, "")
+        if not cid:
+            return Match(None, metal, UNRESOLVED, reason=f"The 2.x smelter ID {raw_id} has no current CID.")
+    smelters = reference.by_cid.get(cid, [])
+    if not smelters:
+        redirect = _redirect(cid, reference)
+        if redirect:
+            return _by_id(redirect, metal, country, names, reference)
+        return Match(None, metal, UNRESOLVED, reason=f"{raw_id} is not in RMI's smelter list{_removed_text(cid, reference)}.")
+    same_metal = [s for s in smelters if s.metal == metal]
+    if not same_metal:
+        other = smelters[0]
+        return Match(None, metal, UNRESOLVED, candidates=[_candidate(other, 0.0)], flags=(ID_METAL_CONTRADICTION,),
+                     reason=f"{raw_id} is the {other.metal} smelter {other.name}, but the row says {metal}.")
+    smelter = same_metal[0]
+    if smelter.removed:
+        return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, 0.0)],
+                     reason=f"RMI removed {cid} ({smelter.name}) from its list: {smelter.removed}.")
+    flags = () if smelter.in_lookup else (NOT_IN_LOOKUP,)
+    name_cid = _exact_name_cid(metal, names, reference)
+    if name_cid and name_cid != smelter.cid:
+        flags += (ID_NAME_CONTRADICTION,)
+    if country and smelter.country and country != smelter.country:
+        support = max((name_similarity(name_key(n), name_key(smelter.name)) for n in names), default=0)
+        if name_cid != smelter.cid and support < NAME_SUPPORTS_ID:
+            return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, support)],
+                         flags=(ID_COUNTRY_CONTRADICTION,),
+                         reason=f"{raw_id} is {smelter.name} in {smelter.country}, but the row says {country}.")
+        flags += (ID_COUNTRY_CONTRADICTION,)
+    return Match(smelter.cid, metal, method, 100.0, flags=flags)
+
+
+def _redirect(cid: str, reference: SmelterReference) -> str:
+    for revision in reference.revisions:
+        if revision["cid"] == cid and revision["basis"].lower() == "removed":
+            found = _REDIRECT.match(revision["details"])
+            if found and found.group(1) in reference.by_cid:
+                return found.group(1)
+    return ""
+
+
+def _removed_text(cid: str, reference: SmelterReference) -> str:
+    for revision in reference.revisions:
+        if revision["cid"] == cid and revision["basis"].lower() == "removed":
+            return f"; RMI removed it on {revision['revision_date'] or 'an unknown date'}: {revision['details']}"
+    return ""
+
+
+def _exact_name_cid(metal: str, names: list[str], reference: SmelterReference) -> str | None:
+    for name in names:
+        cid = reference.alias_cid(metal, name)
+        if cid:
+            return cid
+    return None
+
+
+def _by_name(metal: str, names: list[str], country: str, reference: SmelterReference) -> Match | None:
+    for position, name in enumerate(names):
+        cid = reference.alias_cid(metal, name)
+        if cid:
+            return _resolved(reference, metal, cid, LOOKUP_NAME if position == 0 else ALIAS)
+    for name in names:
+        cids = _cids_for_key(metal, name_key(name), reference)
+        if not cids:
+            continue
+        smelters = [reference.smelters[(metal, c)] for c in sorted(cids)]
+        if country:
+            agreeing = [s for s in smelters if s.country == country]
+            if len(agreeing) == 1:
+                return _resolved(reference, metal, agreeing[0].cid, NORMALISED_NAME)
+        elif len(smelters) == 1:
+            match = _resolved(reference, metal, smelters[0].cid, NORMALISED_NAME)
+            match.flags += (COUNTRY_NOT_GIVEN,)
+            return match
+    return None
+
+
+def _resolved(reference: SmelterReference, metal: str, cid: str, method: str) -> Match:
+    smelter = reference.smelters[(metal, cid)]
+    flags = () if smelter.in_lookup else (NOT_IN_LOOKUP,)
+    return Match(cid, metal, method, 100.0, flags=flags)
+
+
+def _cids_for_key(metal: str, key: str, reference: SmelterReference) -> set[str]:
+    if not key:
+        return set()
+    pattern = key_pattern(key)
+    if pattern is None:
+        return set(reference.by_key.get((metal, key), ()))
+    found: set[str] = set()
+    for candidate in reference.keys_by_metal.get(metal, ()):
+        if pattern.match(candidate):
+            found |= reference.by_key[(metal, candidate)]
+    return found
+
+
+def _suggestions(metal: str, names: list[str], country: str, reference: SmelterReference) -> list[Candidate]:
+    """Up to five scored candidates; a same-country smelter gets a small nudge up."""
+    choices = reference.keys_by_metal.get(metal, [])
+    best: dict[str, Candidate] = {}
+    for name in names:
+        key = name_key(name).replace("#", "")
+        if not key:
+            continue
+        for choice, score, _ in process.extract(key, choices, scorer=name_similarity, limit=8, score_cutoff=SUGGESTION_CUTOFF):
+            for cid in reference.by_key[(metal, choice)]:
+                smelter = reference.smelters[(metal, cid)]
+                score_here = min(100.0, score + (3 if country and smelter.country == country else 0))
+                if cid not in best or best[cid].score < score_here:
+                    best[cid] = _candidate(smelter, round(score_here, 1))
+    return sorted(best.values(), key=lambda c: (-c.score, c.cid))[:5]
+
+
+def name_similarity(first: str, second: str, **_kwargs) -> float:
+    """0-100. Why the mean: token-set alone gives 100 to any subset ("Group"), token-sort alone
+    punishes a dropped word ("Materion Advanced Metals" vs "Materion")."""
+    return (fuzz.token_set_ratio(first, second) + fuzz.token_sort_ratio(first, second)) / 2
+
+
+def _candidate(smelter: Smelter, score: float) -> Candidate:
+    return Candidate(smelter.cid, smelter.name, smelter.country, score)
+
+
+def _merge(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
+    seen = {c.cid for c in first}
+    return first + [c for c in second if c.cid not in seen]
+
+
+def _suggest_text(suggestions: list[Candidate]) -> str:
+    if not suggestions:
+        return ""
+    top = suggestions[0]
+    return f" Closest: {top.name} ({top.cid}, score {top.score:.0f}); please confirm."

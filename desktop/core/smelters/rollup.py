@@ -1,0 +1,221 @@
+"""From all of a project's declarations to the unique smelter list behind Annex A.
+
+One row per (metal, reference smelter) with the suppliers that reported it, its status and as-of
+date, and the flags a reviewer needs; the rows that did not resolve, grouped so one decision
+settles every supplier that wrote the same thing; and the figures a Conflict Minerals Report
+prints (see summary.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Mapping
+
+from desktop.core.cmrt.model import METALS, Declaration, SmelterRow
+from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, row_key, row_name
+from desktop.core.smelters.matching import (
+    ID_COUNTRY_CONTRADICTION,
+    ID_METAL_CONTRADICTION,
+    ID_NAME_CONTRADICTION,
+    Candidate,
+    Match,
+    decision_index,
+    match_row,
+)
+from desktop.core.smelters.reference import SmelterReference, status_is_stale
+from desktop.core.smelters.summary import Summary, summarise
+
+_CONTRADICTIONS = {ID_METAL_CONTRADICTION, ID_COUNTRY_CONTRADICTION, ID_NAME_CONTRADICTION}
+
+
+@dataclass
+class ReportedRow:
+    """One supplier row as written, with the supplier and how it was matched."""
+
+    supplier: str
+    file_name: str
+    row: SmelterRow
+    match: Match
+
+
+@dataclass
+class RolledSmelter:
+    metal: str
+    cid: str
+    name: str
+    country: str
+    status: str  # filing vocabulary, after any override
+    status_label: str  # RMI's own label
+    status_as_of: str
+    status_source: str
+    rmi_status: str  # the reference's filing status, before any override
+    reported_by: list[str] = field(default_factory=list)
+    rows: list[ReportedRow] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    covered_country: bool = False
+    recycled: bool = False  # a supplier says 100% of its feedstock is recycled or scrap
+    contradiction: bool = False
+    overridden: bool = False
+    excluded: bool = False
+    override: SmelterOverride | None = None
+
+
+@dataclass
+class UnresolvedRow:
+    """Rows that name the same unresolved thing, from one or more suppliers."""
+
+    key: str  # MatchDecision key: decide once, applies to all of them
+    metal: str
+    name: str
+    country: str
+    smelter_id: str
+    reason: str
+    candidates: list[Candidate]
+    suppliers: list[str] = field(default_factory=list)
+    rows: list[ReportedRow] = field(default_factory=list)
+
+
+@dataclass
+class AnnexRow:
+    metal: str
+    name: str
+    country: str
+    cid: str
+    status: str
+
+
+@dataclass
+class Rollup:
+    smelters: list[RolledSmelter]
+    unresolved: list[UnresolvedRow]
+    summary: Summary
+    reference_status_as_of: str
+
+    def annex_rows(self) -> list[AnnexRow]:
+        """Annex A: every known smelter reported and not excluded, by metal then name."""
+        return [
+            AnnexRow(s.metal, s.name, s.country, s.cid, s.status)
+            for s in self.smelters
+            if not s.excluded
+        ]
+
+    def status_is_stale(self, today: date) -> bool:
+        """True when any status shown is older than 12 months (the warning in UI and exports)."""
+        dates = [s.status_as_of for s in self.smelters if not s.overridden] or [self.reference_status_as_of]
+        return any(status_is_stale(d, today) for d in dates)
+
+    def stale_warning(self, today: date) -> str:
+        if not self.status_is_stale(today):
+            return ""
+        oldest = min((s.status_as_of for s in self.smelters if s.status_as_of), default=self.reference_status_as_of)
+        return (
+            f"Smelter statuses are as of {oldest or 'an unknown date'}, more than 12 months ago. "
+            "Import RMI's current facility lists before filing."
+        )
+
+
+def supplier_name(declaration: Declaration, supplier_names: Mapping[str, str] | None) -> str:
+    names = supplier_names or {}
+    return (
+        names.get(declaration.path)
+        or names.get(declaration.file_name)
+        or declaration.company.name.strip()
+        or declaration.file_name
+    )
+
+
+def rollup(
+    declarations: Iterable[Declaration],
+    reference: SmelterReference,
+    decisions: Iterable[MatchDecision] = (),
+    overrides: Iterable[SmelterOverride] = (),
+    supplier_names: Mapping[str, str] | None = None,
+    suppliers_surveyed: int | None = None,
+) -> Rollup:
+    """Match every smelter row of every declaration and roll them up per metal and smelter.
+
+    `supplier_names` maps a declaration's path (or file name) to the supplier's name in the
+    project; by default the company name written in the file. `suppliers_surveyed` is the number
+    of suppliers asked, for the response rate.
+    """
+    declarations = list(declarations)
+    index = decision_index(decisions)
+    cache: dict[tuple, Match] = {}  # the same dirty row recurs across suppliers: match it once
+    rolled: dict[tuple[str, str], RolledSmelter] = {}
+    unresolved: dict[str, UnresolvedRow] = {}
+
+    for declaration in declarations:
+        supplier = supplier_name(declaration, supplier_names)
+        for row in declaration.smelters:
+            if row.duplicate_of is not None:
+                continue  # the reader marks exact repeats; count the first only
+            signature = (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
+            match = cache.get(signature)
+            if match is None:
+                match = cache[signature] = match_row(row, reference, index)
+            reported = ReportedRow(supplier, declaration.file_name, row, match)
+            if match.resolved:
+                _add_resolved(rolled, reference, match, reported)
+            else:
+                _add_unresolved(unresolved, match, reported)
+
+    _apply_overrides(rolled, overrides)
+    order = {metal: i for i, metal in enumerate(METALS)}
+    smelters = sorted(rolled.values(), key=lambda s: (order.get(s.metal, 9), s.name.casefold(), s.cid))
+    for smelter in smelters:
+        smelter.reported_by.sort(key=str.casefold)
+    leftovers = sorted(unresolved.values(), key=lambda u: (order.get(u.metal, 9), u.name.casefold()))
+    summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
+    return Rollup(smelters, leftovers, summary, reference.status_as_of)
+
+
+def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow) -> None:
+    key = (match.metal, match.cid)
+    smelter = rolled.get(key)
+    if smelter is None:
+        ref = reference.smelters[key]
+        smelter = rolled[key] = RolledSmelter(
+            ref.metal, ref.cid, ref.name, ref.country, ref.status, ref.status_label,
+            ref.status_as_of, ref.status_source, ref.status, covered_country=ref.covered_country,
+        )
+    smelter.rows.append(reported)
+    if reported.supplier not in smelter.reported_by:
+        smelter.reported_by.append(reported.supplier)
+    if match.method not in smelter.methods:
+        smelter.methods.append(match.method)
+    for flag in match.flags:
+        if flag not in smelter.flags:
+            smelter.flags.append(flag)
+    smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
+    smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
+
+
+def _add_unresolved(unresolved, match: Match, reported: ReportedRow) -> None:
+    row = reported.row
+    key = row_key(row)
+    group = unresolved.get(key)
+    if group is None:
+        group = unresolved[key] = UnresolvedRow(
+            key, match.metal, row_name(row), row.country, row.smelter_id or row.looked_up_id,
+            match.reason, match.candidates,
+        )
+    group.rows.append(reported)
+    if reported.supplier not in group.suppliers:
+        group.suppliers.append(reported.supplier)
+
+
+def _apply_overrides(rolled, overrides: Iterable[SmelterOverride]) -> None:
+    for override in overrides:  # later overrides win, as the user's latest word
+        smelter = rolled.get((override.metal, override.cid))
+        if smelter is None:
+            continue
+        smelter.override = override
+        smelter.excluded = override.exclude_from_annex
+        if override.status is not None:
+            smelter.overridden = True
+            smelter.status = override.status
+            who = f" by {override.decided_by}" if override.decided_by else ""
+            smelter.status_source = f"overridden{who} on {override.decided_at[:10]}: {override.note}"
+            smelter.status_as_of = override.decided_at[:10]

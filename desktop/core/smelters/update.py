@@ -1,0 +1,147 @@
+"""Updating the smelter reference offline, with a preview of what changes before anything is kept.
+
+The user picks a newer blank CMRT (its Smelter Look-up) and/or RMI's facility lists as
+downloaded (XLSX or CSV). We build the new reference in memory, show what was added, removed,
+renamed or changed status, and only on apply write it to the data folder, keeping the previous
+version beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.core.smelters.assemble import assemble_reference
+from desktop.core.smelters.reference import (
+    REFERENCE_FILE,
+    Smelter,
+    SmelterReference,
+    save_reference,
+    user_reference_dir,
+)
+from desktop.core.smelters.sources import (
+    LOOKUP_SHEET,
+    LookupRow,
+    LookupTable,
+    StatusLists,
+    read_lookup,
+    read_status_lists,
+    read_tables,
+)
+
+_STATUS_FIELDS = (
+    "status", "status_label", "status_source", "status_as_of", "last_audit_date",
+    "audit_cycle", "reaudit_in_progress", "removed",
+)
+
+
+@dataclass
+class ReferenceDiff:
+    old_reference: SmelterReference
+    new_reference: SmelterReference
+    added: list[Smelter] = field(default_factory=list)
+    removed: list[Smelter] = field(default_factory=list)
+    renamed: list[tuple[Smelter, Smelter]] = field(default_factory=list)  # (old, new)
+    status_changed: list[tuple[Smelter, Smelter]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.renamed or self.status_changed)
+
+    def lines(self) -> list[str]:
+        """Plain sentences for the preview dialog."""
+        new = self.new_reference
+        lines = [
+            f"Smelter list: {new.lookup_source} (released {new.lookup_as_of or 'date unknown'}).",
+            f"Statuses: {new.status_source or 'unchanged'} (as of {new.status_as_of or 'unknown'}).",
+            f"{len(self.added)} added, {len(self.removed)} removed, {len(self.renamed)} renamed, "
+            f"{len(self.status_changed)} with a new status.",
+        ]
+        lines += [f"Added: {s.metal} {s.cid} {s.name}" for s in self.added]
+        lines += [f"Removed: {s.metal} {s.cid} {s.name}" for s in self.removed]
+        lines += [f"Renamed: {o.metal} {o.cid} {o.name} -> {n.name}" for o, n in self.renamed]
+        lines += [
+            f"Status: {o.metal} {o.cid} {o.name}: {o.status} -> {n.status} ({n.status_label or n.status})"
+            for o, n in self.status_changed
+        ]
+        return lines
+
+
+def preview_reference_update(reference: SmelterReference, files: list[str | Path]) -> ReferenceDiff:
+    """Build the updated reference from the files and compare it with `reference`; saves nothing."""
+    files = [Path(f) for f in files]
+    lookups = [f for f in files if f.suffix.lower() != ".csv" and LOOKUP_SHEET in dict(read_tables(f))]
+    lists = [f for f in files if f not in lookups]
+    if len(lookups) > 1:
+        raise ValueError("Pick one CMRT template at a time: " + ", ".join(f.name for f in lookups))
+    current = lookup_from_reference(reference, in_lookup=True)
+    retired = lookup_from_reference(reference, in_lookup=False)
+    lookup = read_lookup(lookups[0]) if lookups else current
+    # Smelters that leave the look-up stay known (flagged), so old IDs still resolve.
+    older = [current, retired] if lookups else [retired]
+    statuses = read_status_lists(lists) if lists else StatusLists(
+        source=reference.status_source, as_of=reference.status_as_of
+    )
+    named = [
+        (a.metal, a.name, a.cid, a.source)
+        for a in reference.aliases
+        if a.source != reference.lookup_source
+    ]
+    new = assemble_reference(lookup, statuses, reference.legacy_ids, named, older)
+    if not lists:  # keep the statuses we had: only the smelter list was updated
+        new.revisions = list(reference.revisions)
+        for key, smelter in new.smelters.items():
+            old = reference.smelters.get(key)
+            if old is not None:
+                for name in _STATUS_FIELDS:
+                    setattr(smelter, name, getattr(old, name))
+    return compare(reference, new)
+
+
+def compare(old: SmelterReference, new: SmelterReference) -> ReferenceDiff:
+    diff = ReferenceDiff(old, new)
+    old_listed = {k: s for k, s in old.smelters.items() if s.in_lookup}
+    new_listed = {k: s for k, s in new.smelters.items() if s.in_lookup}
+    diff.added = [new_listed[k] for k in sorted(new_listed.keys() - old_listed.keys())]
+    diff.removed = [old_listed[k] for k in sorted(old_listed.keys() - new_listed.keys())]
+    for key in sorted(old_listed.keys() & new_listed.keys()):
+        before, after = old_listed[key], new_listed[key]
+        if before.name != after.name:
+            diff.renamed.append((before, after))
+        if (before.status, before.status_label) != (after.status, after.status_label):
+            diff.status_changed.append((before, after))
+    return diff
+
+
+def apply_reference_update(diff: ReferenceDiff, folder: str | Path | None = None) -> Path:
+    """Keep the previous reference under previous/, then write the new one; returns its path."""
+    folder = Path(folder) if folder else user_reference_dir()
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    as_of = diff.old_reference.status_as_of or "unknown"
+    save_reference(diff.old_reference, folder / "previous" / f"smelter-reference_{as_of}_{stamp}.json.gz")
+    return save_reference(diff.new_reference, folder / REFERENCE_FILE)
+
+
+def previous_references(folder: str | Path | None = None) -> list[Path]:
+    folder = Path(folder) if folder else user_reference_dir()
+    return sorted((folder / "previous").glob("smelter-reference_*.json.gz"))
+
+
+def lookup_from_reference(reference: SmelterReference, in_lookup: bool) -> LookupTable:
+    """The reference's own smelters and look-up names, in the shape a template would give."""
+    rows = []
+    for smelter in reference.smelters.values():
+        if smelter.in_lookup != in_lookup:
+            continue
+        rows.append(_row(smelter, smelter.name))
+    for alias in reference.aliases:
+        smelter = reference.smelters.get((alias.metal, alias.cid))
+        if smelter is not None and smelter.in_lookup == in_lookup and alias.source == reference.lookup_source:
+            rows.append(_row(smelter, alias.name))
+    return LookupTable(rows, reference.lookup_source, reference.lookup_as_of)
+
+
+def _row(smelter: Smelter, lookup_name: str) -> LookupRow:
+    return LookupRow(smelter.metal, lookup_name, smelter.name, smelter.country, smelter.cid, smelter.city, smelter.state)
+
