@@ -41,11 +41,15 @@ def read_facility_list(path: str | os.PathLike) -> list[AnnexRow]:
         conformant = {row[2] for row in book["Conformant"].iter_rows(min_row=2, values_only=True) if row[2]}
         active = {row[2] for row in book["Active List"].iter_rows(min_row=2, values_only=True) if row[2]}
         rows = []
-        for metal, _reference, name, country, smelter_id, *_ in book["ALl Smelter List"].iter_rows(
+        seen = set()
+        # Suppliers report smelters under the names of the CMRT look-up (column "SMELTER REFERENCE"),
+        # several per smelter ID; like Inogen's Annex A we list each reported name once.
+        for metal, name, _standard, country, smelter_id, *_ in book["ALl Smelter List"].iter_rows(
             min_row=2, values_only=True
         ):
-            if metal not in METALS or not name:
+            if metal not in METALS or not name or (metal, str(name).strip()) in seen:
                 continue
+            seen.add((metal, str(name).strip()))
             status = "Conformant" if smelter_id in conformant else "Active" if smelter_id in active else "Not Enrolled"
             rows.append(AnnexRow(metal, str(name).strip(), str(country or "").strip(), str(smelter_id or ""), status))
     finally:

@@ -1,0 +1,92 @@
+"""The report PDF (Form SD followed by Exhibit 1.01 and Annex A) and the Annex A PDF alone.
+
+EDGAR takes the HTML as the official filing; this PDF is the unofficial copy and the document
+people read, so it is built from the same blocks as the HTML (see document.py).
+"""
+
+from __future__ import annotations
+
+import os
+from string import Template
+
+from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate
+
+from desktop.core.export.document import annex_rows, build_document, report_context
+from desktop.core.export.markup import Block, load_template
+from desktop.core.export.pdf_flowables import block_flowables
+from desktop.core.export.pdf_style import MARGIN, PAGE, numbered_canvas
+from desktop.core.export.records import ExportRecord, atomic_target, record_for
+from desktop.core.export.report_data import ReportData, summarise_annex
+
+
+class NothingToFile(ValueError):
+    """The project's outcome is "no Form SD", so there is no report to export."""
+
+
+def report_blocks(data: ReportData) -> list[Block]:
+    """Form SD, then (when a CMR is filed) Exhibit 1.01 and Annex A, each from a new page."""
+    if data.outcome == "no_filing":
+        raise NothingToFile("This project needs no Form SD, so there is no report to export.")
+    blocks = build_document("form_sd.txt", data)
+    if data.files_cmr:
+        blocks += [Block("directive", name="pagebreak")] + build_document("cmr.txt", data)
+        if data.annex_rows:
+            blocks += [Block("directive", name="pagebreak")] + build_document("annex_intro.txt", data)
+    return blocks
+
+
+def _page_header(data: ReportData, which: str) -> tuple[str, str]:
+    for line in load_template("page_header.txt").splitlines():
+        key, _, text = line.partition("=")
+        if key.strip() == which:
+            left, _, right = Template(text.strip()).safe_substitute(report_context(data)).partition("|")
+            return left.strip(), right.strip()
+    return data.registrant.name, str(data.year)
+
+
+def _write(data: ReportData, blocks: list[Block], path, kind: str, header: str, title: str) -> ExportRecord:
+    summaries = data.metal_summaries or summarise_annex(data.annex_rows)
+    rows = annex_rows(data)
+    story, kept = [], None
+    for block in blocks:
+        if block.kind == "directive" and block.name == "keep_together":
+            kept = []
+        elif block.kind == "directive" and block.name == "end_keep_together":
+            story.append(KeepTogether(kept or []))
+            kept = None
+        else:
+            (story if kept is None else kept).extend(block_flowables(block, summaries, rows))
+    while story and isinstance(story[-1], PageBreak):
+        story.pop()
+    left, right = _page_header(data, header)
+    with atomic_target(path) as temp:
+        document = SimpleDocTemplate(
+            str(temp),
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=0.85 * 72,
+            bottomMargin=0.8 * 72,
+            title=title,
+            author=data.registrant.name,
+            subject=f"Calendar year {data.year}",
+            creator="Conflict Minerals Filing Desk",
+        )
+        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=True))
+    return record_for(kind, path)
+
+
+def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
+    """Form SD with Exhibit 1.01 (Conflict Minerals Report) and Annex A, as one PDF."""
+    return _write(
+        data, report_blocks(data), path, "report_pdf", "report",
+        f"{data.registrant.name} Form SD and Conflict Minerals Report {data.year}",
+    )
+
+
+def write_annex_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
+    """Annex A alone: the smelter and refiner table with its notes and status definitions."""
+    return _write(
+        data, build_document("annex_intro.txt", data), path, "annex_pdf", "annex",
+        f"{data.registrant.name} Annex A {data.year}",
+    )
