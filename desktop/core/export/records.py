@@ -47,6 +47,10 @@ def atomic_target(path: str | os.PathLike) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        # mkstemp creates the file private (0600); exports are ordinary documents.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, final)
     finally:
         if temp.exists():

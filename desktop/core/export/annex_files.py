@@ -1,0 +1,90 @@
+"""Annex A as a spreadsheet (XLSX) and as CSV, for customers, auditors and the user's own checks.
+
+Supplier-written text goes into these files, so any cell that a spreadsheet would run as a formula
+(starting with = + - @, a tab or a carriage return) is neutralised: OWASP "CSV injection".
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from desktop.core.export.document import annex_rows, long_date, status_definitions
+from desktop.core.export.records import ExportRecord, atomic_target, record_for
+from desktop.core.export.report_data import ReportData
+
+ANNEX_COLUMNS = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status", "Status as of")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = PatternFill("solid", start_color="1F3A5F", end_color="1F3A5F")
+
+
+def neutralise_cell(text: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would treat as a formula; other text is unchanged."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _annex_values(data: ReportData) -> list[list[str]]:
+    as_of = data.status_as_of.isoformat() if data.status_as_of else ""
+    return [
+        [neutralise_cell(value) for value in (row.metal, row.name, row.country, row.smelter_id, row.status, as_of)]
+        for row in annex_rows(data)
+    ]
+
+
+def write_annex_csv(data: ReportData, path: str | os.PathLike) -> ExportRecord:
+    """UTF-8 with a byte order mark, so Excel shows accented and Chinese names correctly."""
+    with atomic_target(path) as temp:
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
+            writer.writerow(ANNEX_COLUMNS)
+            writer.writerows(_annex_values(data))
+    return record_for("annex_csv", path)
+
+
+def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
+    """Sheet "Annex A" (header, frozen pane, filter, column widths) and sheet "Status definitions"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Annex A"
+    sheet.append(ANNEX_COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    values = _annex_values(data)
+    for row in values:
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            # openpyxl stores any string starting with "=" as a formula; force plain text.
+            cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + 1}"
+    for index, title in enumerate(ANNEX_COLUMNS, start=1):
+        longest = max([len(title)] + [len(row[index - 1]) for row in values])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 3)
+
+    notes = book.create_sheet("Status definitions")
+    notes.append([f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
+    notes.append([f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
+    notes.append([])
+    notes.append(["Status", "Definition"])
+    for status, meaning in status_definitions(data).items():
+        notes.append([neutralise_cell(status), neutralise_cell(meaning)])
+    notes["A1"].font = Font(bold=True, size=12)
+    for cell in notes[4]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+    notes.column_dimensions["A"].width = 18
+    notes.column_dimensions["B"].width = 110
+    for row in notes.iter_rows(min_row=5):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+        row[0].alignment = Alignment(vertical="top")
+
+    with atomic_target(path) as temp:
+        book.save(temp)
+    return record_for("annex_xlsx", path)
