@@ -51,6 +51,12 @@ _NON_SMELTER = re.compile(
 _REDIRECT = re.compile(r"^(?:Alias to|Facility-level reporting, see Smelter ID:)\s*(CID\d{6})\s*$")
 
 
+class _Names(list):
+    """The row's usable names, remembering whether the first came from the look-up column."""
+
+    looked_up = False
+
+
 @dataclass
 class Candidate:
     cid: str
@@ -96,7 +102,8 @@ def match_row(
 
     lookup = " ".join(row.lookup_name.split())
     special = lookup.lower() if lookup.lower() in SPECIAL_NAMES else ""
-    names = [n for n in (lookup, row.name.strip()) if n and n.lower() not in SPECIAL_NAMES]
+    names = _Names(n for n in (lookup, row.name.strip()) if n and n.lower() not in SPECIAL_NAMES)
+    names.looked_up = bool(lookup) and lookup.lower() not in SPECIAL_NAMES
     country = country_key(row.country)
     raw_id = smelter_id_key(row.smelter_id) or smelter_id_key(row.looked_up_id)
 
@@ -205,15 +212,17 @@ def _exact_name_cid(metal: str, names: list[str], reference: SmelterReference) -
 
 
 def _by_name(metal: str, names: list[str], country: str, reference: SmelterReference) -> Match | None:
+    # names[0] is the look-up column when the supplier used it (see match_row).
     for position, name in enumerate(names):
         cid = reference.alias_cid(metal, name)
-        if cid:
-            return _resolved(reference, metal, cid, LOOKUP_NAME if position == 0 else ALIAS)
+        if cid and not reference.smelters[(metal, cid)].removed:
+            return _resolved(reference, metal, cid, LOOKUP_NAME if position == 0 and names.looked_up else ALIAS)
     for name in names:
         cids = _cids_for_key(metal, name_key(name), reference)
-        if not cids:
-            continue
         smelters = [reference.smelters[(metal, c)] for c in sorted(cids)]
+        smelters = [s for s in smelters if not s.removed]
+        if not smelters:
+            continue
         if country:
             agreeing = [s for s in smelters if s.country == country]
             if len(agreeing) == 1:

@@ -174,7 +174,7 @@ def save_reference(reference: SmelterReference, path: str | os.PathLike) -> Path
     handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(handle)
     # mtime=0 keeps the shipped file byte-identical when rebuilt from the same sources.
-    with open(temp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as zipped:
+    with open(temp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as zipped:
         zipped.write(json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
     os.chmod(temp, 0o644)  # mkstemp makes it private; the reference is plain public data
     os.replace(temp, path)
