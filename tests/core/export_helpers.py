@@ -1,0 +1,37 @@
+"""Shared helpers of the export tests: the sample project from the real RMI list, and PDF text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from desktop.core.export.sample import FACILITY_LIST_NAME, sample_report_data
+
+
+def sample(smelter_lists_dir: Path, rows: int = 400):
+    return sample_report_data(n_annex_rows=rows, facility_list=smelter_lists_dir / FACILITY_LIST_NAME)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed, so wrapped lines compare equal to the source text."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [squash(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+
+
+def folded(text: str) -> str:
+    """The PDF prints Latin letters outside Windows-1252 without their accent ("Miedź" -> "Miedz")."""
+    out = []
+    for char in text:
+        try:
+            char.encode("cp1252")
+            out.append(char)
+        except UnicodeEncodeError:
+            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            out.append(base if base.isascii() else char)
+    return "".join(out)
