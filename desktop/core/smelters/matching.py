@@ -40,6 +40,7 @@ ID_COUNTRY_CONTRADICTION = "ID is for a smelter in another country"
 ID_NAME_CONTRADICTION = "name points to another smelter than the ID"
 NOT_IN_LOOKUP = "not in the current Smelter Look-up"
 COUNTRY_NOT_GIVEN = "no country to confirm the name"
+ID_REPLACED = "ID replaced by RMI"
 
 SUGGESTION_CUTOFF = 60
 NAME_SUPPORTS_ID = 85  # fuzzy score above which a name confirms an ID despite another country
@@ -48,7 +49,6 @@ _NON_SMELTER = re.compile(
     r"solder|plating|electronics?|components?)\b",
     re.IGNORECASE,
 )
-_REDIRECT = re.compile(r"^(?:Alias to|Facility-level reporting, see Smelter ID:)\s*(CID\d{6})\s*$")
 
 
 class _Names(list):
@@ -160,10 +160,16 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
             return Match(None, metal, UNRESOLVED, reason=f"The 2.x smelter ID {raw_id} has no current CID.")
     smelters = reference.by_cid.get(cid, [])
     if not smelters:
-        redirect = _redirect(cid, reference)
-        if redirect:
-            return _by_id(redirect, metal, country, names, reference)
-        return Match(None, metal, UNRESOLVED, reason=f"{raw_id} is not in RMI's smelter list{_removed_text(cid, reference)}.")
+        successors = _successors(cid, reference)
+        if len(successors) == 1:
+            # RMI's revision history: "Alias to CID000760", "Facility-level reporting, see ...".
+            match = _by_id(successors[0], metal, country, names, reference)
+            match.flags += (ID_REPLACED,)
+            match.reason = f"RMI replaced {raw_id} by {successors[0]}."
+            return match
+        candidates = [_candidate(s, 0.0) for c in successors for s in reference.by_cid[c] if s.metal == metal]
+        return Match(None, metal, UNRESOLVED, candidates=candidates,
+                     reason=f"{raw_id} is not in RMI's smelter list{_removed_text(cid, reference)}.")
     same_metal = [s for s in smelters if s.metal == metal]
     if not same_metal:
         other = smelters[0]
@@ -187,13 +193,14 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
     return Match(smelter.cid, metal, method, 100.0, flags=flags)
 
 
-def _redirect(cid: str, reference: SmelterReference) -> str:
+def _successors(cid: str, reference: SmelterReference) -> list[str]:
+    """The CIDs RMI points to when it removed `cid` as an alias or for facility-level reporting."""
     for revision in reference.revisions:
         if revision["cid"] == cid and revision["basis"].lower() == "removed":
-            found = _REDIRECT.match(revision["details"])
-            if found and found.group(1) in reference.by_cid:
-                return found.group(1)
-    return ""
+            details = revision["details"]
+            if details.lower().startswith(("alias to", "facility-level reporting")):
+                return [c for c in re.findall(r"CID\d{6}", details) if c in reference.by_cid]
+    return []
 
 
 def _removed_text(cid: str, reference: SmelterReference) -> str:
