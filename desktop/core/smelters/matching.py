@@ -165,7 +165,7 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
             # RMI's revision history: "Alias to CID000760", "Facility-level reporting, see ...".
             match = _by_id(successors[0], metal, country, names, reference)
             match.flags += (ID_REPLACED,)
-            match.reason = f"RMI replaced {raw_id} by {successors[0]}."
+            match.reason = f"RMI replaced {raw_id} by {successors[0]}. {match.reason}".strip()
             return match
         candidates = [_candidate(s, 0.0) for c in successors for s in reference.by_cid[c] if s.metal == metal]
         return Match(None, metal, UNRESOLVED, candidates=candidates,
