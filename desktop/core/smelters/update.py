@@ -109,7 +109,8 @@ def compare(old: SmelterReference, new: SmelterReference) -> ReferenceDiff:
         before, after = old_listed[key], new_listed[key]
         if before.name != after.name:
             diff.renamed.append((before, after))
-        if (before.status, before.status_label) != (after.status, after.status_label):
+        # The filing word, not the label: a list without labels must not look like 100 changes.
+        if before.status != after.status:
             diff.status_changed.append((before, after))
     return diff
 
