@@ -140,7 +140,7 @@ def determine_outcome(products: list[Product], inquiry: InquiryResult = InquiryR
         return Determination(
             Outcome.SD_PENDING_INQUIRY,
             "Form SD needed. Survey your suppliers next: a Conflict Minerals Report is added only if "
-            "the survey shows the metals may come from the Congo region and not from recycled or scrap sources.",
+            "the survey shows the metals may come from the Democratic Republic of the Congo or an adjoining country and not from recycled or scrap sources.",
             reasons,
             covered,
         )

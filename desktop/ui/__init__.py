@@ -1,0 +1,1 @@
+"""The Qt shell: windows, wizard pages, table models and workers. Holds no domain logic."""

@@ -1,0 +1,172 @@
+"""The main window: the start screen until a project is open, then the wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from desktop import APP_NAME, __version__
+from desktop.core.paths import default_projects_dir
+from desktop.core.project import Project, ProjectError
+from desktop.core.project.recent import forget_project, recent_projects, remember_project
+from desktop.ui import dialogs
+from desktop.ui.pages.company_page import CompanyPage
+from desktop.ui.pages.products_page import ProductsPage
+from desktop.ui.start_screen import StartScreen
+from desktop.ui.style import STYLE_SHEET
+from desktop.ui.wizard import WizardView
+
+# The wizard's steps, in order. Later steps are added here as they are built.
+PAGE_CLASSES = [CompanyPage, ProductsPage]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+        self.start_screen = StartScreen()
+        self.start_screen.new_requested.connect(self.new_project)
+        self.start_screen.open_requested.connect(self.open_project_dialog)
+        self.start_screen.recent_chosen.connect(self.open_project)
+        self.wizard = WizardView(PAGE_CLASSES)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.start_screen)
+        self.screens.addWidget(self.wizard)
+        self.setCentralWidget(self.screens)
+        self._build_menus()
+        self._show_start()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._add_action(file_menu, "&New project…", self.new_project, QKeySequence.New)
+        self._add_action(file_menu, "&Open project…", self.open_project_dialog, QKeySequence.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.save_copy_action = self._add_action(file_menu, "Save a &copy as…", self.save_copy_as)
+        self.close_action = self._add_action(file_menu, "&Close project", self.close_project, QKeySequence.Close)
+        file_menu.addSeparator()
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence.Quit)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(help_menu, "&About", self.show_about)
+
+    def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_projects()
+        if not paths:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+        for path in paths:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_project(p))
+
+    # -- project lifecycle -----------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        answer = dialogs.ask_new_project(self, default_projects_dir())
+        if answer is None:
+            return
+        path, company, year = answer
+        try:
+            project = Project.create(path, company_name=company, reporting_year=year)
+        except (ProjectError, OSError) as error:
+            dialogs.show_error(self, "Could not create the project", str(error))
+            return
+        self._show_project(project)
+
+    def open_project_dialog(self) -> None:
+        path = dialogs.ask_open_project(self, default_projects_dir())
+        if path is not None:
+            self.open_project(path)
+
+    def open_project(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            project = Project.open(path)
+        except ProjectError as error:
+            dialogs.show_error(self, "Could not open the project", str(error))
+            if not path.exists():
+                forget_project(path)
+                self.start_screen.refresh()
+            return False
+        except OSError as error:
+            dialogs.show_error(self, "Could not open the project", f"{path}: {error.strerror or error}")
+            return False
+        self._show_project(project)
+        return True
+
+    def _show_project(self, project: Project) -> None:
+        self.close_project()
+        self.project = project
+        remember_project(project.path)
+        self.wizard.load(project)
+        self.screens.setCurrentWidget(self.wizard)
+        self._update_title()
+        self.save_copy_action.setEnabled(True)
+        self.close_action.setEnabled(True)
+
+    def close_project(self) -> None:
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        self._show_start()
+
+    def _show_start(self) -> None:
+        self.start_screen.refresh()
+        self.screens.setCurrentWidget(self.start_screen)
+        self.save_copy_action.setEnabled(False)
+        self.close_action.setEnabled(False)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(APP_NAME)
+        else:
+            self.setWindowTitle(f"{self.project.path.stem} — {APP_NAME}")
+
+    def save_copy_as(self) -> None:
+        if self.project is None:
+            return
+        target = dialogs.ask_save_project_as(self, self.project.path.with_name(self.project.path.stem + " copy.cmdesk"))
+        if target is None:
+            return
+        try:
+            self.project.save_copy_as(target)
+        except OSError as error:
+            dialogs.show_error(self, "Could not save a copy", f"{target}: {error.strerror or error}")
+
+    def show_about(self) -> None:
+        dialogs.show_info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nPrepares SEC Form SD, the Conflict Minerals Report and "
+            "Annex A from your suppliers' CMRT files, offline.",
+        )
+
+    def closeEvent(self, event) -> None:
+        # Everything is already saved; closing only checkpoints the project file.
+        self.close_project()
+        super().closeEvent(event)
+
+
+def create_main_window(project_path: str | Path | None = None) -> MainWindow:
+    """The app's window, styled, with a project opened when a path is given."""
+    app = QApplication.instance()
+    if app is not None:
+        app.setApplicationName(APP_NAME)
+        app.setStyleSheet(STYLE_SHEET)
+    window = MainWindow()
+    if project_path:
+        window.open_project(project_path)
+    return window

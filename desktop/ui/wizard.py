@@ -1,0 +1,100 @@
+"""The stepper: a visible list of steps on the left, the current page on the right, Back/Next below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.project import Project
+from desktop.ui.pages.base import WizardPage
+
+
+class WizardView(QWidget):
+    def __init__(self, page_classes: list[type[WizardPage]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.pages: list[WizardPage] = [cls() for cls in page_classes]
+
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setFixedWidth(230)
+        self.step_list.setFocusPolicy(Qt.NoFocus)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            self.step_list.addItem(QListWidgetItem())
+            page.completeness_changed.connect(self._refresh_steps)
+        self.step_list.currentRowChanged.connect(self._go_to)
+
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.back_button = QPushButton("Back")
+        self.back_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() - 1))
+        self.next_button = QPushButton("Next")
+        self.next_button.setObjectName("primary")
+        self.next_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() + 1))
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.save_status, 1)
+        footer.addWidget(self.back_button)
+        footer.addWidget(self.next_button)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(24, 16, 24, 16)
+        right.addWidget(self.stack, 1)
+        right.addLayout(footer)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.step_list)
+        layout.addLayout(right, 1)
+
+    def load(self, project: Project) -> None:
+        self.project = project
+        self.save_status.setText(f"Saved automatically in {project.path}")
+        self.save_status.setToolTip(str(project.path))
+        for page in self.pages:
+            page.load(project)
+        start = int(project.setting("current_step", "0") or 0)
+        self.step_list.setCurrentRow(min(max(start, 0), len(self.pages) - 1))
+        self._refresh_steps()
+
+    def current_index(self) -> int:
+        return self.stack.currentIndex()
+
+    def page(self, page_class: type[WizardPage]) -> WizardPage:
+        return next(p for p in self.pages if isinstance(p, page_class))
+
+    def go_to_page(self, page_class: type[WizardPage]) -> None:
+        self.step_list.setCurrentRow(self.pages.index(self.page(page_class)))
+
+    def _go_to(self, index: int) -> None:
+        if index < 0 or index >= len(self.pages):
+            return
+        page = self.pages[index]
+        if self.project is not None and self.stack.currentWidget() is not page:
+            page.load(self.project)  # other steps may have changed what this one shows
+        self.stack.setCurrentIndex(index)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        if self.project is not None:
+            self.project.set_setting("current_step", str(index))
+
+    def _refresh_steps(self) -> None:
+        for index, page in enumerate(self.pages):
+            mark = "✓" if page.is_complete() else f"{index + 1}"
+            note = page.step_note()
+            text = f"{mark}   {page.title}"
+            if note:
+                text += f"\n      {note}"
+            self.step_list.item(index).setText(text)
