@@ -21,7 +21,12 @@ def _phrase(*words: str) -> re.Pattern[str]:
 
 
 UNDETERMINABLE = _phrase("DRC", "conflict", "undeterminable")
-NOT_FOUND_FREE = _phrase("not", "found", "to", "be", "DRC", "conflict", "free")
+# "not found to be ..." and the court's own "not been found to be ..."
+NOT_FOUND_FREE = re.compile(
+    r"\bnot" + _GAP + r"(?:been" + _GAP + r")?found" + _GAP + "to" + _GAP + "be" + _GAP
+    + "DRC" + _GAP + "conflict" + _GAP + r"free\b",
+    re.IGNORECASE,
+)
 CONFLICT_FREE = _phrase("DRC", "conflict", "free")
 
 
