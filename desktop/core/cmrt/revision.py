@@ -114,20 +114,8 @@ def _revision(sheets: Sheets) -> tuple[str, str]:
 
 
 def _family(sheets: Sheets) -> str | None:
-    texts = []
-    revision_sheet = sheets.grid("Revision")
-    if revision_sheet is not None:
-        texts += [clean_text(revision_sheet.value(row, 1)) for row in range(1, 8)]
-    language = sheets.grid("L")
-    if language is not None:  # hidden translation sheet: key DeclarationD2, English in column D
-        for row in range(1, min(language.height, 60) + 1):
-            if clean_text(language.value(row, 0)) == "DeclarationD2":
-                texts.append(clean_text(language.value(row, 3)))
-                break
-    declaration = sheets.grid("Declaration")
-    if declaration is not None:
-        texts.append(clean_text(declaration.cell("D2")))
-    for text in texts:
+    """From the Revision sheet's English title, else the hidden L sheet, else Declaration!D2."""
+    for text in _title_texts(sheets):
         lowered = text.lower()
         for family, (_title, key) in FAMILIES.items():
             if key in lowered:
@@ -137,6 +125,22 @@ def _family(sheets: Sheets) -> str | None:
     if sheets.find("Mine List"):
         return "EMRT"
     return None
+
+
+def _title_texts(sheets: Sheets):
+    """Candidate titles, cheapest and most reliable first (a generator, so L is read only if needed)."""
+    revision_sheet = sheets.grid("Revision")
+    if revision_sheet is not None:
+        yield from (clean_text(revision_sheet.value(row, 1)) for row in range(1, 8))
+    declaration = sheets.grid("Declaration")
+    if declaration is not None:
+        yield clean_text(declaration.cell("D2"))
+    language = sheets.grid("L")
+    if language is not None:  # hidden translation sheet: key DeclarationD2, English in column D
+        for row in range(1, min(language.height, 60) + 1):
+            if clean_text(language.value(row, 0)) == "DeclarationD2":
+                yield clean_text(language.value(row, 3))
+                break
 
 
 def _fingerprint(sheets: Sheets) -> str:

@@ -18,6 +18,8 @@ from desktop.core.cmrt.normalise import clean_field, is_copyright_line, looks_li
 from desktop.core.cmrt.sheets import Grid
 
 FIRST_ROW = 5
+_BLANKS = ("", None, 0.0, "0")
+_MARKER_COLUMN = 13  # N
 NOT_LISTED = "smelter not listed"
 NOT_IDENTIFIED = "smelter not yet identified"
 # 2.x templates keep translation tables below the list, after a row of "AAAA..." in a hidden column.
@@ -36,9 +38,15 @@ def read_smelters(grid: Grid | None, layout: Layout, lookup: SmelterLookup) -> l
     if grid is None:
         return []
     columns = layout.smelter_columns
+    identity = [columns[name] for name in _IDENTITY_FIELDS if name in columns]
     rows: list[SmelterRow] = []
     for number in range(FIRST_ROW, grid.height + 1):
         raw = grid.row(number)
+        # Fast skip of the ~2,500 template rows left blank (cached "" or the 0 of pasted formulas),
+        # but not of the 2.x end marker, which sits alone in column N.
+        if not any(raw[index] not in _BLANKS for index in identity if index < len(raw)) and \
+                not (len(raw) > _MARKER_COLUMN and str(raw[_MARKER_COLUMN]).startswith("AAAAAAAAAA")):
+            continue
         if _ends_list(raw):
             break
         fields = {name: clean_field(raw[index]) if index < len(raw) else "" for name, index in columns.items()}

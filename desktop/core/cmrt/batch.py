@@ -1,0 +1,116 @@
+"""load_many: read and check many supplier files, in a process pool for big batches.
+
+One bad file never stops the others: every failure comes back as an UnreadableFile in that
+file's place. Results are in input order. When `should_cancel()` returns True the batch stops
+early: files not finished by then are simply left out of the result (the list is shorter than
+`paths`), so callers that cancel must match results to paths by `.path`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from desktop.core.cmrt.checking import load_declaration
+from desktop.core.cmrt.model import Declaration, UnreadableFile
+
+# Below this many files, starting worker processes (~0.3 s each) costs more than it saves.
+POOL_THRESHOLD = 6
+_POLL_SECONDS = 0.1
+
+Result = Declaration | UnreadableFile
+Progress = Callable[[int, int, str], None]
+
+
+def load_one(path: str) -> Result:
+    """Read and check one file; every failure becomes an UnreadableFile, never an exception."""
+    try:
+        return load_declaration(path)
+    except UnreadableFile as refusal:
+        return refusal
+    except MemoryError:
+        return UnreadableFile(path, "the workbook is too large to read.", "Ask the supplier for a smaller file.")
+    except Exception as error:  # a reader bug must not stop the batch; say so plainly
+        return UnreadableFile(path, f"the file could not be read because of an unexpected problem "
+                              f"({type(error).__name__}: {error}).", "Please report this file to support.")
+
+
+def _load_in_worker(path: str) -> tuple:
+    """Worker side: UnreadableFile's __init__ takes three arguments, so send plain fields across."""
+    result = load_one(path)
+    if isinstance(result, UnreadableFile):
+        return ("unreadable", result.path, result.problem, result.advice)
+    return ("ok", result)
+
+
+def _from_worker(payload: tuple) -> Result:
+    if payload[0] == "unreadable":
+        return UnreadableFile(payload[1], payload[2], payload[3])
+    return payload[1]
+
+
+def load_many(paths: Sequence[str | Path], workers: int = 2, on_progress: Progress | None = None,
+              should_cancel: Callable[[], bool] | None = None) -> list[Result]:
+    """Read and check every file; see the module docstring for order and cancellation."""
+    names = [str(path) for path in paths]
+    if workers <= 1 or len(names) < POOL_THRESHOLD:
+        return _load_here(names, on_progress, should_cancel)
+    return _load_in_pool(names, min(workers, os.cpu_count() or 1), on_progress, should_cancel)
+
+
+def _load_here(names: list[str], on_progress: Progress | None, should_cancel) -> list[Result]:
+    results: list[Result] = []
+    for name in names:
+        if should_cancel is not None and should_cancel():
+            break
+        results.append(load_one(name))
+        if on_progress is not None:
+            on_progress(len(results), len(names), name)
+    return results
+
+
+def _load_in_pool(names: list[str], workers: int, on_progress: Progress | None, should_cancel) -> list[Result]:
+    results: dict[int, Result] = {}
+    pending_indexes = list(range(len(names)))
+    # A worker killed by the OS (or a native crash) breaks the pool; retry the unfinished files once.
+    for attempt in range(2):
+        if not pending_indexes:
+            break
+        crashed = _run_pool(names, pending_indexes, workers, results, on_progress, should_cancel)
+        if crashed is None:  # cancelled
+            break
+        pending_indexes = crashed
+    for index in pending_indexes:
+        if index not in results and not (should_cancel is not None and should_cancel()):
+            results[index] = UnreadableFile(names[index], "the reading process stopped unexpectedly on this file.",
+                                            "Ask the supplier to send the CMRT again.")
+    return [results[index] for index in sorted(results)]
+
+
+def _run_pool(names, indexes, workers, results, on_progress, should_cancel) -> list[int] | None:
+    """Run one pool over `indexes`; returns the indexes lost to a crash, or None when cancelled."""
+    # "spawn": forking a process that runs Qt threads is unsafe, and spawn behaves alike on every OS.
+    context = multiprocessing.get_context("spawn")
+    crashed: list[int] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index]): index for index in indexes}
+        waiting = set(futures)
+        while waiting:
+            if should_cancel is not None and should_cancel():
+                pool.shutdown(wait=True, cancel_futures=True)
+                return None
+            done, waiting = wait(waiting, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = futures[future]
+                try:
+                    results[index] = _from_worker(future.result())
+                except BrokenProcessPool:
+                    crashed.append(index)
+                    continue
+                if on_progress is not None:
+                    on_progress(len(results), len(names), names[index])
+    return crashed
