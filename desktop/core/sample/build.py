@@ -1,0 +1,98 @@
+"""Write the sample supplier CMRTs into resources/sample/cmrt/ from the blank RMI template.
+
+    python -m desktop.core.sample.build [--template PATH] [--out FOLDER]
+
+Run it again after changing `declarations.py`; the output is committed so the app (and a frozen
+build) never needs the template at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+import openpyxl
+
+from desktop.core.paths import resource_path
+from desktop.core.sample.declarations import SAMPLE_FILES, SAMPLE_MARK, SampleFile
+from desktop.core.sample.template_fill import fill_template, read_lookup
+
+TEMPLATE_NAME = "RMI_CMRT_6.4_english_blank.xlsx"
+
+
+def default_template() -> Path:
+    # The repository refers to the shared material as ../shared (tests/conftest.py does too).
+    shared = Path(os.environ.get("CMDESK_SHARED_DIR", resource_path().parents[1] / "shared"))
+    return shared / "cmrt" / "templates" / TEMPLATE_NAME
+
+
+def sample_output_dir() -> Path:
+    return resource_path("sample", "cmrt")
+
+
+def _load_template(template: Path):
+    with warnings.catch_warnings():
+        # openpyxl drops the template's conditional-formatting and validation extensions.
+        warnings.simplefilter("ignore", UserWarning)
+        return openpyxl.load_workbook(template)
+
+
+def _save_atomically(workbook, path: Path) -> None:
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temp_name)
+        os.chmod(temp_name, 0o644)  # mkstemp makes it private; these are shipped resources
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def build_file(sample: SampleFile, template: Path, out_dir: Path) -> Path:
+    workbook = _load_template(template)
+    fill_template(workbook, sample, read_lookup(workbook))
+    path = out_dir / sample.file_name
+    _save_atomically(workbook, path)
+    return path
+
+
+def readme_text() -> str:
+    lines = [
+        f"{SAMPLE_MARK}: supplier CMRTs for the filing desk's sample project.",
+        "",
+        "The suppliers and their people are fictitious; the smelters are real RMI smelters with",
+        "their real IDs, taken from the RMI CMRT 6.4 template's Smelter Look-up.",
+        "Written by `python -m desktop.core.sample.build`; do not edit by hand.",
+        "",
+    ]
+    lines += [f"{sample.file_name}: {sample.shows}" for sample in SAMPLE_FILES]
+    return "\n".join(lines) + "\n"
+
+
+def build_all(template: Path | None = None, out_dir: Path | None = None) -> list[Path]:
+    template = Path(template or default_template())
+    if not template.is_file():
+        raise FileNotFoundError(f"{template}: the blank RMI CMRT 6.4 template is missing.")
+    out_dir = Path(out_dir or sample_output_dir())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [build_file(sample, template, out_dir) for sample in SAMPLE_FILES]
+    (out_dir / "README.txt").write_text(readme_text(), encoding="utf-8")
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--template", type=Path, default=None, help="blank RMI CMRT 6.4 workbook")
+    parser.add_argument("--out", type=Path, default=None, help="output folder")
+    args = parser.parse_args(argv)
+    for path in build_all(args.template, args.out):
+        print(f"{path}  {path.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
