@@ -83,3 +83,17 @@ def test_atomic_target_keeps_the_old_file_when_writing_fails(tmp_path):
             raise RuntimeError("disk full")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir() if p.name != "appdata"] == ["annex.csv"]  # no temp file left
+
+
+def test_exports_import_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.core.export.report_pdf, desktop.core.export.edgar_html, "
+        "desktop.core.export.annex_files, desktop.core.diligence, desktop.core.wording; "
+        "print('PySide6' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=resource_path().parent)
+    assert result.stdout.strip() == "False"

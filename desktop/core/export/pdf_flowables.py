@@ -6,6 +6,8 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import HRFlowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
@@ -14,7 +16,7 @@ from desktop.core.export.pdf_style import ACCENT, BODY_WIDTH, SERIF, SERIF_BOLD,
 from desktop.core.export.report_data import AnnexRow, MetalSummary
 
 ANNEX_HEADER = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status")
-ANNEX_WIDTHS = (0.65 * inch, 2.65 * inch, 1.75 * inch, 0.85 * inch, 0.8 * inch)
+ANNEX_WIDTHS = (0.65 * inch, 2.5 * inch, 1.9 * inch, 0.85 * inch, 0.8 * inch)
 SUMMARY_HEADER = ("Metal", "Known smelters and refiners", "Conformant", "Active", "Conformant or Active", "%")
 STATUS_COLOURS = {
     "Conformant": colors.HexColor("#2E6B3F"),
@@ -57,7 +59,8 @@ def annex_table(rows: list[AnnexRow]) -> Table:
 
 def summary_table(summaries: list[MetalSummary]) -> Table:
     head = STYLES["cell_head"]
-    data = [[Paragraph(title, head) for title in SUMMARY_HEADER]]
+    head_right = ParagraphStyle("cell_head_right", parent=head, alignment=TA_RIGHT)
+    data = [[Paragraph(title, head if index == 0 else head_right) for index, title in enumerate(SUMMARY_HEADER)]]
     for s in summaries:
         data.append([s.metal, s.known, s.conformant, s.active, s.conformant_or_active, f"{s.percent_conformant_or_active}%"])
     known = sum(s.known for s in summaries)
@@ -75,6 +78,7 @@ def summary_table(summaries: list[MetalSummary]) -> Table:
                 ("FONT", (0, 1), (-1, -1), SERIF, 9.5),
                 ("FONT", (0, -1), (-1, -1), SERIF_BOLD, 9.5),
                 ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (1, 0), (-1, 0), "RIGHT"),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
             ]
         )
@@ -84,11 +88,11 @@ def summary_table(summaries: list[MetalSummary]) -> Table:
 
 def status_chart(summaries: list[MetalSummary]) -> Drawing:
     """Stacked bars: Conformant, Active and other statuses, one bar per metal."""
-    width, height = BODY_WIDTH, 2.7 * inch
+    width, height = BODY_WIDTH, 2.5 * inch
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 0.55 * inch, 0.55 * inch
-    chart.width, chart.height = width - 2.4 * inch, height - 0.85 * inch
+    chart.x, chart.y = 0.55 * inch, 0.35 * inch
+    chart.width, chart.height = width - 2.4 * inch, height - 0.65 * inch
     chart.data = [
         [s.conformant for s in summaries],
         [s.active for s in summaries],
@@ -186,4 +190,8 @@ def block_flowables(block: Block, summaries: list[MetalSummary], annex: list[Ann
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0)]))
         return [table]
-    return [Paragraph(text, STYLES[kind])]
+    style = STYLES[kind]
+    if kind == "para" and block.plain().rstrip().endswith(":"):
+        # an introduction to a list stays on the page of the list's first item
+        style = ParagraphStyle("para_intro", parent=style, keepWithNext=1)
+    return [Paragraph(text, style)]

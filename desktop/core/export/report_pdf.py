@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from string import Template
 
-from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate
+from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer
 
 from desktop.core.export.document import annex_rows, build_document, report_context
 from desktop.core.export.markup import Block, load_template
@@ -44,11 +44,16 @@ def _page_header(data: ReportData, which: str) -> tuple[str, str]:
     return data.registrant.name, str(data.year)
 
 
-def _write(data: ReportData, blocks: list[Block], path, kind: str, header: str, title: str) -> ExportRecord:
+def _write(
+    data: ReportData, blocks: list[Block], path, kind: str, header: str, title: str, cover_page: bool = True
+) -> ExportRecord:
     summaries = data.metal_summaries or summarise_annex(data.annex_rows)
     rows = annex_rows(data)
-    story, kept = [], None
+    story, kept, previous = [], None, ""
     for block in blocks:
+        if previous == "bullet" and block.kind != "bullet":
+            (story if kept is None else kept).append(Spacer(1, 5))  # air after a list
+        previous = block.kind
         if block.kind == "directive" and block.name == "keep_together":
             kept = []
         elif block.kind == "directive" and block.name == "end_keep_together":
@@ -72,7 +77,7 @@ def _write(data: ReportData, blocks: list[Block], path, kind: str, header: str, 
             subject=f"Calendar year {data.year}",
             creator="Conflict Minerals Filing Desk",
         )
-        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=True))
+        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page))
     return record_for(kind, path)
 
 
@@ -88,5 +93,5 @@ def write_annex_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     """Annex A alone: the smelter and refiner table with its notes and status definitions."""
     return _write(
         data, build_document("annex_intro.txt", data), path, "annex_pdf", "annex",
-        f"{data.registrant.name} Annex A {data.year}",
+        f"{data.registrant.name} Annex A {data.year}", cover_page=False,
     )
