@@ -97,3 +97,11 @@ def test_files_that_are_not_rmi_lists_are_refused_with_their_name(cmrt_dir):
         read_status_lists([cmrt_dir / "not-cmrt" / "jpeg-renamed.xls"])
     with pytest.raises(ReferenceFileError, match="SOURCES.tsv|no RMI facility list"):
         read_status_lists([cmrt_dir / "SOURCES.tsv"])
+
+
+def test_smelter_core_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = "import sys, desktop.core.smelters; sys.exit('PySide6' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=str(shipped_reference_path().parents[2])).returncode == 0

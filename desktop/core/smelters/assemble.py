@@ -6,10 +6,14 @@ give the same facts for the same files.
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.smelters.names import country_key, metal_key, smelter_id_key
 from desktop.core.smelters.reference import Alias, Smelter, SmelterReference
 from desktop.core.smelters.sources import LookupTable, StatusLists, cell_text, iso_date
 from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, NOT_ENROLLED, filing_status
+
+_VALID_CID = re.compile(r"^CID\d{6}$")
 
 
 def assemble_reference(
@@ -45,14 +49,15 @@ def assemble_reference(
 
     for record in statuses.full_list:
         metal, cid = metal_key(cell_text(record.get("METAL"))), smelter_id_key(record.get("SMELTER ID"))
-        if cid.startswith("CID") and (metal, cid) not in smelters:
+        if not _VALID_CID.match(cid):
+            continue  # RMI's own typos ("CID0027634" for 8853 S.p.A.) would add a phantom smelter
+        if (metal, cid) not in smelters:
             smelters[(metal, cid)] = Smelter(
                 metal, cid, cell_text(record.get("STANDARD SMELTER NAME")),
                 country_key(cell_text(record.get("COUNTRY"))), cell_text(record.get("CITY")),
                 cell_text(record.get("STATE PROVINCE")), in_lookup=False,
             )
-        if cid.startswith("CID"):
-            aliases.append(Alias(metal, cell_text(record.get("SMELTER REFERENCE")), cid, statuses.source))
+        aliases.append(Alias(metal, cell_text(record.get("SMELTER REFERENCE")), cid, statuses.source))
 
     _apply_statuses(smelters, statuses)
     _apply_removals(smelters, statuses.revisions)
