@@ -163,6 +163,7 @@ def test_exclusion_and_status_override_need_a_note_and_are_kept(declarations, re
 
 
 def test_stale_status_warning(result):
+    assert result.status_as_of() == "2023-01-20"
     assert not result.status_is_stale(date(2023, 6, 30))
     assert result.status_is_stale(date(2024, 6, 30))
     assert "more than 12 months" in result.stale_warning(date(2024, 6, 30))

@@ -105,3 +105,10 @@ def test_smelter_core_imports_no_qt():
 
     code = "import sys, desktop.core.smelters; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=str(shipped_reference_path().parents[2])).returncode == 0
+
+
+def test_a_damaged_reference_file_is_named_in_the_error(tmp_path):
+    broken = tmp_path / REFERENCE_FILE
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(ValueError, match="cannot be read"):
+        load_reference(broken)

@@ -80,7 +80,8 @@ def test_newer_status_lists_as_csv_show_status_changes_and_the_new_as_of(
 
     files = [
         write_sheet_as_csv(source, "Conformant", tmp_path / "RMI Conformant list.csv"),
-        write_sheet_as_csv(source, "Active List", tmp_path / "RMI Active list.csv", novosibirsk_turns_active),
+        # Named as a browser saves it: the Active list is known by its Type column, not its name.
+        write_sheet_as_csv(source, "Active List", tmp_path / "download (3).csv", novosibirsk_turns_active),
         write_sheet_as_csv(source, "ALl Smelter List", tmp_path / "RMI smelter list.csv"),
         write_sheet_as_csv(source, "Revisions History of smelters", tmp_path / "revisions.csv", later_revision),
     ]
@@ -106,3 +107,8 @@ def test_apply_keeps_the_previous_version_and_becomes_the_default(cmrt_dir, refe
 def test_a_file_that_is_not_an_rmi_list_is_refused_by_name(cmrt_dir, reference_on_6_4):
     with pytest.raises(ReferenceFileError, match="RMI_EMRT_2.1_blank.xlsx"):
         preview_reference_update(reference_on_6_4, [cmrt_dir / "not-cmrt" / "RMI_EMRT_2.1_blank.xlsx"])
+
+
+def test_an_update_needs_at_least_one_file(reference_on_6_4):
+    with pytest.raises(ValueError, match="Pick"):
+        preview_reference_update(reference_on_6_4, [])

@@ -136,10 +136,13 @@ def load_reference(path: str | os.PathLike | None = None) -> SmelterReference:
     if path is None:
         user_copy = user_reference_dir() / REFERENCE_FILE
         path = user_copy if user_copy.is_file() else shipped_reference_path()
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    if data.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{path}: not a smelter reference this version can read")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, EOFError, ValueError) as error:
+        raise ValueError(f"{path}: the smelter reference cannot be read ({error}).") from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        raise ValueError(f"{path}: not a smelter reference this version can read.")
     smelters = {}
     for row in data["smelters"]:
         smelter = Smelter(**row)

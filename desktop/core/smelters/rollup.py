@@ -101,6 +101,11 @@ class Rollup:
             if not s.excluded
         ]
 
+    def status_as_of(self) -> str:
+        """The date to print above Annex A: the oldest RMI status date among its rows."""
+        dates = [s.status_as_of for s in self.smelters if not s.excluded and not s.overridden and s.status_as_of]
+        return min(dates, default=self.reference_status_as_of)
+
     def status_is_stale(self, today: date) -> bool:
         """True when any status shown is older than 12 months (the warning in UI and exports)."""
         dates = [s.status_as_of for s in self.smelters if not s.overridden] or [self.reference_status_as_of]

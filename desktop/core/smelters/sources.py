@@ -140,15 +140,21 @@ def _records(rows: list[list[object]], header_at: int) -> list[dict]:
     return records
 
 
-def _kind(name: str, header: dict[str, int]) -> str:
+def _kind(name: str, rows: list[list[object]], header_at: int) -> str:
+    header = _header_map(rows[header_at])
     if "LAST AUDIT DATE" in header and "SMELTER ID" in header:
         return "conformant"
     if "BASIS FOR REVISION" in header:
         return "revisions"
     if "SMELTER REFERENCE" in header and "RMI STATUS" in header:
         return "full_list"
-    if "SMELTER ID" in header and "STANDARD SMELTER NAME" in header and "active" in name.lower():
-        return "active"
+    if "SMELTER ID" in header and "STANDARD SMELTER NAME" in header and "SMELTER REFERENCE" not in header:
+        # The Active list has no audit columns; know it by its name or by its Type column.
+        if "active" in name.lower():
+            return "active"
+        types = [cell_text(r[header["TYPE"]]).lower() for r in rows[header_at + 1 :] if "TYPE" in header and len(r) > header["TYPE"]]
+        if types and types.count("active") > len(types) / 2:
+            return "active"
     return ""
 
 
@@ -160,7 +166,7 @@ def read_status_lists(paths: list[Path]) -> StatusLists:
         found = False
         for sheet, rows in read_tables(path):
             for header_at in range(min(len(rows), 10)):
-                kind = _kind(f"{path.stem} {sheet}", _header_map(rows[header_at]))
+                kind = _kind(f"{path.stem} {sheet}", rows, header_at)
                 if kind:
                     records = [r for r in _records(rows, header_at) if _is_3tg(r)]
                     getattr(lists, kind).extend(records)

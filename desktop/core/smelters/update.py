@@ -71,6 +71,8 @@ class ReferenceDiff:
 def preview_reference_update(reference: SmelterReference, files: list[str | Path]) -> ReferenceDiff:
     """Build the updated reference from the files and compare it with `reference`; saves nothing."""
     files = [Path(f) for f in files]
+    if not files:
+        raise ValueError("Pick a newer CMRT template or RMI's facility lists to update from.")
     lookups = [f for f in files if f.suffix.lower() != ".csv" and LOOKUP_SHEET in dict(read_tables(f))]
     lists = [f for f in files if f not in lookups]
     if len(lookups) > 1:
