@@ -32,6 +32,7 @@ def folded(text: str) -> str:
             char.encode("cp1252")
             out.append(char)
         except UnicodeEncodeError:
-            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            plain = {"ł": "l", "Ł": "L"}.get(char, char)
+            base = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
             out.append(base if base.isascii() else char)
     return "".join(out)

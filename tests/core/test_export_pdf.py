@@ -215,3 +215,15 @@ def test_annex_pdf_alone(smelter_lists_dir, tmp_path):
         assert row.smelter_id in text
     assert "Conformant: The smelter or refiner has successfully completed an assessment" in text
     assert f"Page 1 of {len(pages)}" in pages[0]
+
+
+def test_names_outside_the_standard_fonts(smelter_lists_dir, tmp_path):
+    data = sample(smelter_lists_dir, rows=20)
+    names = ["KGHM Polska Miedź Spółka Akcyjna", "Nadir Metal Rafineri San. Ve Tic. A.Ş.", "云南锡业股份有限公司锡业分公司"]
+    for row, name in zip(data.annex_rows, names):
+        row.name = name
+    write_annex_pdf(data, tmp_path / "annex.pdf")
+    text = " ".join(pdf_pages(tmp_path / "annex.pdf"))
+    assert "KGHM Polska Miedz Spólka Akcyjna" in text  # accent dropped, letters kept
+    assert "Nadir Metal Rafineri San. Ve Tic. A.S." in text
+    assert "云南锡业股份有限公司锡业分公司" in text.replace(" ", "")  # CJK through the viewer's CID font

@@ -61,6 +61,10 @@ STYLES = {
 }
 
 
+# Latin letters that have no accent to strip (NFKD leaves them whole) but a plain-letter spelling.
+LATIN_SPELLINGS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t"})
+
+
 def _fits_standard_font(char: str) -> bool:
     try:
         char.encode("cp1252")
@@ -80,7 +84,9 @@ def pdf_text(text: str) -> str:
         if _fits_standard_font(char):
             out.append(escape(char))
             continue
-        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", char.translate(LATIN_SPELLINGS)) if not unicodedata.combining(c)
+        )
         if folded and all(_fits_standard_font(c) for c in folded):
             out.append(escape(folded))
         else:
