@@ -62,7 +62,8 @@ def read_smelters(grid: Grid | None, layout: Layout, lookup: SmelterLookup) -> l
 
 def _shifted_left(fields: dict[str, str], layout: Layout) -> bool:
     """2.02+ rows typed the 2.00 way: ID in column A, street in F where the ID belongs (Connor Winfield)."""
-    return ("smelter_id" in layout.smelter_columns and looks_like_smelter_id(fields.get("typed_id", ""))
+    return (layout.key == "2" and "smelter_id" in layout.smelter_columns
+            and looks_like_smelter_id(fields.get("typed_id", ""))
             and not looks_like_smelter_id(fields.get("smelter_id", "")))
 
 
