@@ -16,6 +16,7 @@ from desktop.core.smelters import (
     load_reference,
     preview_reference_update,
     previous_references,
+    restore_reference,
 )
 from desktop.core.smelters.assemble import assemble_reference
 from desktop.core.smelters.reference import REFERENCE_FILE
@@ -102,6 +103,11 @@ def test_apply_keeps_the_previous_version_and_becomes_the_default(cmrt_dir, refe
     assert len(kept) == 1 and "2023-01-20" in kept[0].name
     assert len(load_reference(kept[0]).smelters) == len(reference_on_6_4.smelters)
     assert load_reference().lookup_as_of == "2025-04-25"  # the user's copy now wins
+    # Going back keeps the version being replaced too.
+    back = restore_reference(kept[0])
+    assert load_reference().lookup_as_of == reference_on_6_4.lookup_as_of == "2024-04-26"
+    assert {s.cid for s in back.removed} == {s.cid for s in diff.added}
+    assert len(previous_references()) == 2
 
 
 def test_a_file_that_is_not_an_rmi_list_is_refused_by_name(cmrt_dir, reference_on_6_4):

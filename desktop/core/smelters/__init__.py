@@ -16,6 +16,7 @@ from desktop.core.smelters.update import (
     apply_reference_update,
     preview_reference_update,
     previous_references,
+    restore_reference,
 )
 
 __all__ = [
@@ -23,6 +24,6 @@ __all__ = [
     "Alias", "AnnexRow", "Candidate", "Match", "MatchDecision", "MetalSummary", "ReferenceDiff",
     "ReferenceFileError", "Rollup", "RolledSmelter", "Smelter", "SmelterOverride",
     "SmelterReference", "Summary", "UnresolvedRow", "apply_reference_update", "decision_key",
-    "load_reference", "match_row", "preview_reference_update", "previous_references", "rollup",
+    "load_reference", "match_row", "preview_reference_update", "previous_references", "restore_reference", "rollup",
     "row_key",
 ]

@@ -122,8 +122,22 @@ def apply_reference_update(diff: ReferenceDiff, folder: str | Path | None = None
     folder = Path(folder) if folder else user_reference_dir()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     as_of = diff.old_reference.status_as_of or "unknown"
-    save_reference(diff.old_reference, folder / "previous" / f"smelter-reference_{as_of}_{stamp}.json.gz")
+    kept = folder / "previous" / f"smelter-reference_{as_of}_{stamp}.json.gz"
+    number = 1
+    while kept.exists():  # two updates in one second must not overwrite a kept version
+        number += 1
+        kept = kept.with_name(f"smelter-reference_{as_of}_{stamp}-{number}.json.gz")
+    save_reference(diff.old_reference, kept)
     return save_reference(diff.new_reference, folder / REFERENCE_FILE)
+
+
+def restore_reference(previous: str | Path, folder: str | Path | None = None) -> ReferenceDiff:
+    """Go back to a kept version; the one replaced is itself kept, so nothing is ever lost."""
+    from desktop.core.smelters.reference import load_reference
+
+    diff = compare(load_reference(), load_reference(previous))
+    apply_reference_update(diff, folder)
+    return diff
 
 
 def previous_references(folder: str | Path | None = None) -> list[Path]:
