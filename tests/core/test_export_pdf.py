@@ -227,3 +227,26 @@ def test_names_outside_the_standard_fonts(smelter_lists_dir, tmp_path):
     assert "KGHM Polska Miedz Spólka Akcyjna" in text  # accent dropped, letters kept
     assert "Nadir Metal Rafineri San. Ve Tic. A.S." in text
     assert "云南锡业股份有限公司锡业分公司" in text.replace(" ", "")  # CJK through the viewer's CID font
+
+
+def test_missing_facts_are_named_before_anything_is_written(smelter_lists_dir, tmp_path):
+    from desktop.core.export.annex_files import write_annex_csv
+    from desktop.core.export.edgar_html import write_edgar_html
+    from desktop.core.export.report_data import IncompleteReport
+
+    data = sample(smelter_lists_dir, rows=10)
+    data.registrant.ein = ""
+    data.report_url = " "
+    data.status_as_of = None
+    with pytest.raises(IncompleteReport) as raised:
+        write_report_pdf(data, tmp_path / "r.pdf")
+    assert raised.value.missing == [
+        "the IRS employer identification number",
+        "the web address where the report is published",
+        "the date the smelter statuses were checked against the RMI lists (as of)",
+    ]
+    with pytest.raises(IncompleteReport):
+        write_edgar_html(data, tmp_path)
+    with pytest.raises(IncompleteReport, match="as of"):
+        write_annex_csv(data, tmp_path / "a.csv")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "appdata"] == []

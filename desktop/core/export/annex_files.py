@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.core.export.document import annex_rows, long_date, status_definitions
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import ReportData
+from desktop.core.export.report_data import ReportData, require_complete
 
 ANNEX_COLUMNS = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status", "Status as of")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,6 +37,7 @@ def _annex_values(data: ReportData) -> list[list[str]]:
 
 def write_annex_csv(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     """UTF-8 with a byte order mark, so Excel shows accented and Chinese names correctly."""
+    require_complete(data, annex_only=True)
     with atomic_target(path) as temp:
         with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
@@ -47,6 +48,7 @@ def write_annex_csv(data: ReportData, path: str | os.PathLike) -> ExportRecord:
 
 def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     """Sheet "Annex A" (header, frozen pane, filter, column widths) and sheet "Status definitions"."""
+    require_complete(data, annex_only=True)
     book = Workbook()
     sheet = book.active
     sheet.title = "Annex A"

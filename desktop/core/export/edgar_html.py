@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.core.export.document import annex_rows, build_document
 from desktop.core.export.markup import Block, Run
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import AnnexRow, MetalSummary, ReportData, summarise_annex
+from desktop.core.export.report_data import AnnexRow, MetalSummary, ReportData, require_complete, summarise_annex
 from desktop.core.export.report_pdf import NothingToFile
 
 FORM_SD_FILE = "form_sd.htm"
@@ -169,6 +169,7 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
     """form_sd.htm (document type SD) and, when a CMR is filed, ex1-01.htm (type EX-1.01)."""
     if data.outcome == "no_filing":
         raise NothingToFile("This project needs no Form SD, so there is nothing to file on EDGAR.")
+    require_complete(data)
     folder = Path(folder)
     name = data.registrant.name
     records = [

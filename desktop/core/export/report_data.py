@@ -148,3 +148,44 @@ def sorted_annex(rows: list[AnnexRow]) -> list[AnnexRow]:
     """Annex A order used by the filings: by metal, then smelter name (case-insensitive)."""
     order = {metal: index for index, metal in enumerate(sorted(METALS))}
     return sorted(rows, key=lambda r: (order.get(r.metal, len(order)), r.metal, r.name.casefold()))
+
+
+class IncompleteReport(ValueError):
+    """Facts the filing must state are missing; the message lists them in plain words."""
+
+    def __init__(self, missing: list[str]):
+        self.missing = missing
+        super().__init__("The report cannot be exported yet. Please fill in: " + "; ".join(missing) + ".")
+
+
+def missing_facts(data: ReportData, annex_only: bool = False) -> list[str]:
+    """What the Form SD or Annex A must state but the project does not record yet (domain/sec-rule.md 9)."""
+    missing = []
+    if data.annex_rows and not data.status_as_of:
+        missing.append("the date the smelter statuses were checked against the RMI lists (as of)")
+    if annex_only:
+        return missing
+    reg = data.registrant
+    required = [
+        ("the registrant's exact name", reg.name),
+        ("the state of incorporation", reg.state_of_incorporation),
+        ("the Commission file number", reg.file_number),
+        ("the IRS employer identification number", reg.ein),
+        ("the address of the principal executive offices", reg.address),
+        ("the ZIP code", reg.zip_code),
+        ("the contact person's name", reg.contact_name),
+        ("the contact person's telephone number", reg.contact_phone),
+        ("the web address where the report is published", data.report_url),
+        ("the signer's name", data.signer.name),
+        ("the signer's title", data.signer.title),
+    ]
+    missing = [label for label, value in required if not str(value or "").strip()] + missing
+    if data.ipsa and not data.ipsa_auditor.strip():
+        missing.append("the name of the independent private sector auditor")
+    return missing
+
+
+def require_complete(data: ReportData, annex_only: bool = False) -> None:
+    missing = missing_facts(data, annex_only)
+    if missing:
+        raise IncompleteReport(missing)

@@ -16,7 +16,7 @@ from desktop.core.export.markup import Block, load_template
 from desktop.core.export.pdf_flowables import block_flowables
 from desktop.core.export.pdf_style import MARGIN, PAGE, numbered_canvas
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import ReportData, summarise_annex
+from desktop.core.export.report_data import ReportData, require_complete, summarise_annex
 
 
 class NothingToFile(ValueError):
@@ -27,6 +27,7 @@ def report_blocks(data: ReportData) -> list[Block]:
     """Form SD, then (when a CMR is filed) Exhibit 1.01 and Annex A, each from a new page."""
     if data.outcome == "no_filing":
         raise NothingToFile("This project needs no Form SD, so there is no report to export.")
+    require_complete(data)
     blocks = build_document("form_sd.txt", data)
     if data.files_cmr:
         blocks += [Block("directive", name="pagebreak")] + build_document("cmr.txt", data)
@@ -91,6 +92,7 @@ def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
 
 def write_annex_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     """Annex A alone: the smelter and refiner table with its notes and status definitions."""
+    require_complete(data, annex_only=True)
     return _write(
         data, build_document("annex_intro.txt", data), path, "annex_pdf", "annex",
         f"{data.registrant.name} Annex A {data.year}", cover_page=False,
