@@ -8,6 +8,7 @@ application's own code paths, and the workbook is never shipped with the app.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def read_facility_list(path: str | os.PathLike) -> list[AnnexRow]:
         ):
             if metal not in METALS or not name or (metal, str(name).strip()) in seen:
                 continue
+            if not re.fullmatch(r"CID\d{6}", str(smelter_id or "")):
+                continue  # the list carries a few malformed IDs (CID0027634); a filing would not print them
             seen.add((metal, str(name).strip()))
             status = "Conformant" if smelter_id in conformant else "Active" if smelter_id in active else "Not Enrolled"
             rows.append(AnnexRow(metal, str(name).strip(), str(country or "").strip(), str(smelter_id or ""), status))
