@@ -53,6 +53,13 @@ def test_id_for_another_metal_is_flagged_not_trusted(reference):
     assert "Tungsten" in match.reason
 
 
+def test_id_for_another_metal_gives_way_to_a_name_that_fits_with_the_flag_kept(reference):
+    match = match_row(row("Tin", "EM Vinto", "", "BOLIVIA", "CID002082"), reference)
+    assert (match.cid, match.method) == ("CID000438", m.LOOKUP_NAME)
+    assert m.ID_METAL_CONTRADICTION in match.flags
+    assert "Tungsten" in match.reason and "by name instead" in match.reason
+
+
 def test_id_for_another_country_without_a_supporting_name_is_not_trusted(reference):
     match = match_row(row("Tungsten", "", "Nippon Tungsten Works", "JAPAN", "CID002082"), reference)
     assert match.cid is None

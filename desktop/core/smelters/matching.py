@@ -98,7 +98,8 @@ def match_row(
     if decision is not None:
         return _apply_decision(decision, metal, reference)
     if metal not in METALS:
-        return Match(None, metal, UNRESOLVED, reason=f"'{row.metal}' is not tin, tantalum, tungsten or gold.")
+        reason = f"'{row.metal}' is not tin, tantalum, tungsten or gold."
+        return Match(None, metal, UNRESOLVED, reason=reason)
 
     lookup = " ".join(row.lookup_name.split())
     special = lookup.lower() if lookup.lower() in SPECIAL_NAMES else ""
@@ -115,7 +116,8 @@ def match_row(
             if special == "smelter not yet identified"
             else "The supplier chose 'Smelter not listed'."
         )
-        return Match(None, metal, UNRESOLVED, candidates=suggestions, reason=reason + _suggest_text(suggestions))
+        reason += _suggest_text(suggestions)
+        return Match(None, metal, UNRESOLVED, candidates=suggestions, reason=reason)
 
     id_result = _by_id(raw_id, metal, country, names, reference) if raw_id else None
     if id_result is not None and id_result.resolved:
@@ -125,6 +127,8 @@ def match_row(
     by_name = _by_name(metal, names, country, reference)
     if by_name is not None:
         by_name.flags = tuple(dict.fromkeys(flags + by_name.flags))
+        if id_result is not None:  # say why the ID was set aside
+            by_name.reason = f"{id_result.reason} Matched by name instead.".strip()
         return by_name
 
     suggestions = _suggestions(metal, names, country, reference)
@@ -136,18 +140,22 @@ def match_row(
     reason = "No smelter in RMI's list matches this name."
     if _NON_SMELTER.search(" ".join(names)):
         reason = "Looks like a trader, mine or other company that is not a smelter."
-    return Match(None, metal, SUGGESTIONS if suggestions else UNRESOLVED, candidates=suggestions,
-                 reason=reason + _suggest_text(suggestions))
+    method = SUGGESTIONS if suggestions else UNRESOLVED
+    return Match(None, metal, method, candidates=suggestions, reason=reason + _suggest_text(suggestions))
 
 
 def _apply_decision(decision: MatchDecision, metal: str, reference: SmelterReference) -> Match:
     who = f" by {decision.decided_by}" if decision.decided_by else ""
     if decision.not_a_smelter:
-        return Match(None, metal, DECISION, reason=f"Marked as not a smelter{who}. {decision.note}".strip())
-    smelter = reference.smelter(metal, decision.cid) or next(iter(reference.by_cid.get(decision.cid, [])), None)
+        reason = f"Marked as not a smelter{who}. {decision.note}".strip()
+        return Match(None, metal, DECISION, reason=reason)
+    smelter = reference.smelter(metal, decision.cid)
+    smelter = smelter or next(iter(reference.by_cid.get(decision.cid, [])), None)
     if smelter is None:
-        return Match(None, metal, DECISION, reason=f"Your decision names {decision.cid}, which the reference does not list.")
-    return Match(smelter.cid, smelter.metal, DECISION, 100.0, reason=f"Resolved{who}. {decision.note}".strip())
+        reason = f"Your decision names {decision.cid}, which the reference does not list."
+        return Match(None, metal, DECISION, reason=reason)
+    reason = f"Resolved{who}. {decision.note}".strip()
+    return Match(smelter.cid, smelter.metal, DECISION, 100.0, reason=reason)
 
 
 def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: SmelterReference) -> Match:
@@ -173,8 +181,9 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
     same_metal = [s for s in smelters if s.metal == metal]
     if not same_metal:
         other = smelters[0]
-        return Match(None, metal, UNRESOLVED, candidates=[_candidate(other, 0.0)], flags=(ID_METAL_CONTRADICTION,),
-                     reason=f"{raw_id} is the {other.metal} smelter {other.name}, but the row says {metal}.")
+        reason = f"{raw_id} is the {other.metal} smelter {other.name}, but the row says {metal}."
+        return Match(None, metal, UNRESOLVED, candidates=[_candidate(other, 0.0)],
+                     flags=(ID_METAL_CONTRADICTION,), reason=reason)
     smelter = same_metal[0]
     if smelter.removed:
         return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, 0.0)],
@@ -186,9 +195,9 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
     if country and smelter.country and country != smelter.country:
         support = max((name_similarity(name_key(n), name_key(smelter.name)) for n in names), default=0)
         if name_cid != smelter.cid and support < NAME_SUPPORTS_ID:
+            reason = f"{raw_id} is {smelter.name} in {smelter.country}, but the row says {country}."
             return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, support)],
-                         flags=(ID_COUNTRY_CONTRADICTION,),
-                         reason=f"{raw_id} is {smelter.name} in {smelter.country}, but the row says {country}.")
+                         flags=(ID_COUNTRY_CONTRADICTION,), reason=reason)
         flags += (ID_COUNTRY_CONTRADICTION,)
     return Match(smelter.cid, metal, method, 100.0, flags=flags)
 
@@ -206,7 +215,8 @@ def _successors(cid: str, reference: SmelterReference) -> list[str]:
 def _removed_text(cid: str, reference: SmelterReference) -> str:
     for revision in reference.revisions:
         if revision["cid"] == cid and revision["basis"].lower() == "removed":
-            return f"; RMI removed it on {revision['revision_date'] or 'an unknown date'}: {revision['details']}"
+            when = revision["revision_date"] or "an unknown date"
+            return f"; RMI removed it on {when}: {revision['details']}"
     return ""
 
 
@@ -223,7 +233,8 @@ def _by_name(metal: str, names: list[str], country: str, reference: SmelterRefer
     for position, name in enumerate(names):
         cid = reference.alias_cid(metal, name)
         if cid and not reference.smelters[(metal, cid)].removed:
-            return _resolved(reference, metal, cid, LOOKUP_NAME if position == 0 and names.looked_up else ALIAS)
+            method = LOOKUP_NAME if position == 0 and names.looked_up else ALIAS
+            return _resolved(reference, metal, cid, method)
     for name in names:
         cids = _cids_for_key(metal, name_key(name), reference)
         smelters = [reference.smelters[(metal, c)] for c in sorted(cids)]
@@ -268,7 +279,8 @@ def _suggestions(metal: str, names: list[str], country: str, reference: SmelterR
         key = name_key(name).replace("#", "")
         if not key:
             continue
-        for choice, score, _ in process.extract(key, choices, scorer=name_similarity, limit=8, score_cutoff=SUGGESTION_CUTOFF):
+        found = process.extract(key, choices, scorer=name_similarity, limit=8, score_cutoff=SUGGESTION_CUTOFF)
+        for choice, score, _ in found:
             for cid in reference.by_key[(metal, choice)]:
                 smelter = reference.smelters[(metal, cid)]
                 score_here = min(100.0, score + (3 if country and smelter.country == country else 0))
