@@ -74,7 +74,8 @@ CREATE TABLE declarations (
     effective_date TEXT,
     verdict TEXT NOT NULL DEFAULT '',
     is_current INTEGER NOT NULL DEFAULT 1,
-    problem TEXT NOT NULL DEFAULT ''          -- why the file could not be read, if it could not
+    problem TEXT NOT NULL DEFAULT '',         -- why the file could not be read, if it could not
+    parsed TEXT NOT NULL DEFAULT ''           -- the declaration as read (JSON), so opening is fast
 );
 CREATE INDEX declarations_supplier ON declarations(supplier_id, is_current);
 

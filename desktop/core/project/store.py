@@ -8,7 +8,6 @@ bare connection, so tests can use throw-away databases.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import shutil
 import sqlite3
 from contextlib import contextmanager
@@ -18,6 +17,9 @@ from typing import Iterator
 
 from desktop import PROJECT_SUFFIX
 from desktop.core.project import schema
+from desktop.core.project.declaration_store import DeclarationRecords
+from desktop.core.project.smelter_store import SmelterDecisionRecords
+from desktop.core.project.supplier_store import SupplierRecords
 from desktop.core.project.errors import NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing
 from desktop.core.registrant import Registrant
 from desktop.core.scoping import Answer, MadeBy, Product
@@ -109,7 +111,7 @@ def _check_is_project(path: Path) -> None:
         raise NewerProjectVersion(path, version, schema.latest_version())
 
 
-class Project:
+class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
     def __init__(self, path: Path, con: sqlite3.Connection):
@@ -246,50 +248,6 @@ class Project:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-
-    # -- supplier files ------------------------------------------------------------------------
-
-    def add_declaration_file(
-        self,
-        file_bytes: bytes,
-        file_name: str,
-        original_path: str = "",
-        supplier_id: int | None = None,
-        **facts,
-    ) -> int:
-        """Keep a supplier file's original bytes with their SHA-256; it becomes the supplier's current one."""
-        digest = hashlib.sha256(file_bytes).hexdigest()
-        allowed = {"revision", "company_name", "scope", "effective_date", "verdict", "problem"}
-        unknown = set(facts) - allowed
-        if unknown:
-            raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
-        columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
-        values = [supplier_id, file_name, original_path, digest, file_bytes, now_iso(), current_user()]
-        columns += list(facts)
-        values += list(facts.values())
-        with self.transaction() as con:
-            if supplier_id is not None:
-                con.execute("UPDATE declarations SET is_current = 0 WHERE supplier_id = ?", (supplier_id,))
-            cursor = con.execute(
-                f"INSERT INTO declarations ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
-                values,
-            )
-        return cursor.lastrowid
-
-    def declaration_bytes(self, declaration_id: int) -> bytes:
-        row = self.con.execute("SELECT file_bytes FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
-        if row is None:
-            raise KeyError(declaration_id)
-        return bytes(row["file_bytes"])
-
-    def declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
-        """Declaration facts without the file bytes (they can be large)."""
-        where = "WHERE is_current = 1" if current_only else ""
-        return self.con.execute(
-            "SELECT id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision, "
-            f"company_name, scope, effective_date, verdict, is_current, problem FROM declarations {where} "
-            "ORDER BY id"
-        ).fetchall()
 
     # -- export history ------------------------------------------------------------------------
 

@@ -1,0 +1,160 @@
+"""The supplier inquiry: bring supplier CMRT files into a project.
+
+Import runs in two phases so that a cancelled or failed import leaves the project unchanged:
+`read_supplier_files` reads and checks the files (slow, cancellable, touches no project), then
+`save_import` writes the chosen ones in a single transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from desktop.core.cmrt import load_many
+from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
+from desktop.core.project import Project
+from desktop.core.project.declaration_store import declaration_facts
+from desktop.core.suppliers import RequestState, Supplier, suggest_suppliers
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+# Larger files are refused before reading: no real CMRT comes near this.
+MAX_FILE_BYTES = 40 * 1024 * 1024
+# A suggestion this good is taken without asking (after normalising legal suffixes and case).
+AUTO_MATCH_SCORE = 100
+
+
+@dataclass
+class SupplierFile:
+    """One file picked for import, after reading, with the roster supplier it seems to come from."""
+
+    path: Path
+    declaration: Declaration | None = None
+    problem: str = ""
+    file_bytes: bytes = b""
+    supplier_id: int | None = None  # the roster supplier chosen; None with create_supplier=False: unassigned
+    create_supplier: bool = False  # add the file's company to the roster as a new supplier
+    suggestions: list[tuple[Supplier, float]] = field(default_factory=list)
+    already_imported: bool = False
+
+    @property
+    def company_name(self) -> str:
+        return self.declaration.company.name.strip() if self.declaration else ""
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the workbooks inside folders (recursively, in name order)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(
+                (p for p in path.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES and p.is_file()
+                 and not p.name.startswith("~$")),  # Excel's lock files
+                key=lambda p: str(p).casefold(),
+            )
+        else:
+            found.append(path)
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def _read_bytes(path: Path) -> tuple[bytes, str]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return b"", f"{path}: the file is {size // (1024 * 1024)} MB, far larger than any CMRT; it was not imported."
+        return path.read_bytes(), ""
+    except OSError as error:
+        return b"", f"{path}: the file could not be opened ({error.strerror or error})."
+
+
+def read_supplier_files(
+    paths: Iterable[str | Path],
+    suppliers: list[Supplier],
+    known_hashes: set[str] = frozenset(),
+    on_progress: Callable[[int, int, str], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    workers: int = 2,
+) -> list[SupplierFile] | None:
+    """Read and check the files and suggest their suppliers; None when cancelled."""
+    files = [SupplierFile(path) for path in expand_paths(paths)]
+    readable: list[SupplierFile] = []
+    for item in files:
+        item.file_bytes, item.problem = _read_bytes(item.path)
+        if item.file_bytes:
+            item.already_imported = hashlib.sha256(item.file_bytes).hexdigest() in known_hashes
+        if not item.problem and not item.already_imported:
+            readable.append(item)
+    results = load_many([str(f.path) for f in readable], workers, on_progress, should_cancel)
+    if should_cancel is not None and should_cancel():
+        return None
+    by_path = {str(f.path): f for f in readable}
+    for result in results:
+        item = by_path[result.path]
+        if isinstance(result, UnreadableFile):
+            item.problem = str(result)
+        else:
+            item.declaration = result
+            _suggest_supplier(item, suppliers)
+    return files
+
+
+def _suggest_supplier(item: SupplierFile, suppliers: list[Supplier]) -> None:
+    item.suggestions = suggest_suppliers(item.company_name, suppliers)
+    if item.suggestions and item.suggestions[0][1] >= AUTO_MATCH_SCORE:
+        item.supplier_id = item.suggestions[0][0].id
+    elif item.company_name:
+        item.create_supplier = True
+
+
+def _state_after(verdict: Verdict) -> RequestState:
+    return RequestState.COMPLETE if verdict == Verdict.COMPLETE else RequestState.NEEDS_FOLLOW_UP
+
+
+def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
+    """Write the files into the project in one transaction; returns the new declaration ids.
+
+    Readable files become their supplier's current declaration (older ones stay in the history);
+    unreadable files are kept with their problem, unassigned, so the table can show them.
+    Files already in the project (same SHA-256) and files that could not be opened are skipped.
+    """
+    suppliers = {s.id: s for s in project.suppliers()}
+    ids: list[int] = []
+    with project.transaction() as con:
+        for item in files:
+            if item.already_imported or not item.file_bytes:  # duplicates, and files we could not open
+                continue
+            if item.declaration is None:
+                ids.append(
+                    project.add_declaration_file(
+                        item.file_bytes, item.path.name, str(item.path), None, con, problem=item.problem,
+                        verdict=Verdict.UNUSABLE.value,
+                    )
+                )
+                continue
+            supplier = suppliers.get(item.supplier_id)
+            if supplier is None and item.create_supplier:
+                company = item.declaration.company
+                supplier = Supplier(
+                    name=item.company_name, contact_name=company.contact_name, email=company.contact_email,
+                    phone=company.contact_phone,
+                )
+                project._write_supplier(con, supplier)
+                suppliers[supplier.id] = supplier
+            if supplier is not None:
+                supplier.request_state = _state_after(item.declaration.verdict)
+                project._write_supplier(con, supplier)
+            ids.append(
+                project.add_declaration_file(
+                    item.file_bytes, item.path.name, str(item.path), supplier.id if supplier else None, con,
+                    **declaration_facts(item.declaration),
+                )
+            )
+    return ids
+
+
+def known_hashes(project: Project) -> set[str]:
+    return {row["sha256"] for row in project.declaration_rows(current_only=False)}

@@ -1,0 +1,128 @@
+"""Supplier files in a project: original bytes and SHA-256 (the record), and what was read from them."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+
+from desktop.core.cmrt.model import Declaration
+from desktop.core.project.declaration_json import declaration_from_json, declaration_to_json
+
+_FACTS = ("revision", "company_name", "scope", "effective_date", "verdict", "problem", "parsed")
+
+
+@dataclass
+class StoredDeclaration:
+    """One stored supplier file; `declaration` is None when the file could not be read."""
+
+    id: int
+    supplier_id: int | None
+    file_name: str
+    sha256: str
+    imported_at: str
+    is_current: bool
+    problem: str
+    declaration: Declaration | None
+
+
+def declaration_facts(declaration: Declaration) -> dict:
+    """The searchable columns kept beside the parsed JSON."""
+    effective = declaration.company.effective_date
+    return {
+        "revision": declaration.revision,
+        "company_name": declaration.company.name,
+        "scope": declaration.company.scope,
+        "effective_date": effective.isoformat() if effective else None,
+        "verdict": declaration.verdict.value,
+        "parsed": declaration_to_json(declaration),
+    }
+
+
+class DeclarationRecords:
+    """Mixed into Project: needs `self.con`, `self.transaction()` and `current_user()`."""
+
+    def add_declaration_file(
+        self,
+        file_bytes: bytes,
+        file_name: str,
+        original_path: str = "",
+        supplier_id: int | None = None,
+        con: sqlite3.Connection | None = None,
+        **facts,
+    ) -> int:
+        """Keep a supplier file's bytes with their SHA-256; it becomes the supplier's current file.
+
+        Pass `con` to write inside a transaction the caller already opened (a batch import).
+        """
+        if con is None:
+            with self.transaction() as con:
+                return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, **facts)
+        from desktop.core.project.store import current_user, now_iso
+
+        unknown = set(facts) - set(_FACTS)
+        if unknown:
+            raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
+        columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
+        values = [
+            supplier_id, file_name, original_path, hashlib.sha256(file_bytes).hexdigest(), file_bytes,
+            now_iso(), current_user(),
+        ]
+        columns += list(facts)
+        values += list(facts.values())
+        if supplier_id is not None:
+            con.execute("UPDATE declarations SET is_current = 0 WHERE supplier_id = ?", (supplier_id,))
+        cursor = con.execute(
+            f"INSERT INTO declarations ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})", values
+        )
+        return cursor.lastrowid
+
+    def assign_declaration(self, declaration_id: int, supplier_id: int | None) -> None:
+        """File a declaration under a supplier; it replaces that supplier's current one if newer."""
+        with self.transaction() as con:
+            if supplier_id is not None:
+                con.execute(
+                    "UPDATE declarations SET is_current = 0 WHERE supplier_id = ? AND id < ?",
+                    (supplier_id, declaration_id),
+                )
+                newer = con.execute(
+                    "SELECT 1 FROM declarations WHERE supplier_id = ? AND id > ? AND is_current = 1",
+                    (supplier_id, declaration_id),
+                ).fetchone()
+                current = 0 if newer else 1
+            else:
+                current = 1
+            con.execute(
+                "UPDATE declarations SET supplier_id = ?, is_current = ? WHERE id = ?",
+                (supplier_id, current, declaration_id),
+            )
+
+    def declaration_bytes(self, declaration_id: int) -> bytes:
+        row = self.con.execute("SELECT file_bytes FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
+        if row is None:
+            raise KeyError(declaration_id)
+        return bytes(row["file_bytes"])
+
+    def declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
+        """Declaration facts without the file bytes (they can be large)."""
+        where = "WHERE is_current = 1" if current_only else ""
+        return self.con.execute(
+            "SELECT id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision, "
+            f"company_name, scope, effective_date, verdict, is_current, problem FROM declarations {where} "
+            "ORDER BY id"
+        ).fetchall()
+
+    def stored_declarations(self, current_only: bool = True) -> list[StoredDeclaration]:
+        where = "WHERE is_current = 1" if current_only else ""
+        rows = self.con.execute(
+            "SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem, parsed "
+            f"FROM declarations {where} ORDER BY id"
+        ).fetchall()
+        return [
+            StoredDeclaration(
+                row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
+                bool(row["is_current"]), row["problem"],
+                declaration_from_json(row["parsed"]) if row["parsed"] else None,
+            )
+            for row in rows
+        ]

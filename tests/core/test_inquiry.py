@@ -1,0 +1,98 @@
+"""Importing real supplier files into a project, and what the project's data add up to."""
+
+import shutil
+
+from desktop.core.cmrt.model import Verdict
+from desktop.core.filing import current_declarations, inquiry_result, project_rollup
+from desktop.core.inquiry import expand_paths, known_hashes, read_supplier_files, save_import
+from desktop.core.project import Project
+from desktop.core.scoping import InquiryResult
+from desktop.core.suppliers import RequestState, Supplier
+
+
+def test_folder_import_assigns_suppliers_and_keeps_unreadable_files(tmp_path, cmrt_dir):
+    project = Project.create(tmp_path / "p.cmdesk")
+    project.save_supplier(Supplier(name="JX Advanced Metals Corp.", request_state=RequestState.REQUESTED))
+    folder = tmp_path / "inbox"
+    shutil.copytree(cmrt_dir / "suppliers", folder)
+    shutil.copy(cmrt_dir / "not-cmrt" / "jpeg-renamed.xls", folder)
+    (folder / "notes.txt").write_text("not picked from a folder")
+
+    files = read_supplier_files([folder], project.suppliers())
+    by_name = {f.path.name: f for f in files}
+    assert "notes.txt" not in by_name
+    assert len(files) == 8
+    jx = by_name["jx-advanced-metals_CMRT_6.4.xlsx"]
+    assert jx.supplier_id == project.suppliers()[0].id  # "Corp." and "Corporation" are the same company
+    assert by_name["central-glass_CMRT_6.4.xlsx"].create_supplier
+    assert "not an Excel workbook" in by_name["jpeg-renamed.xls"].problem
+
+    ids = save_import(project, files)
+    assert len(ids) == 8
+    roster = {s.name: s for s in project.suppliers()}
+    assert "Central Glass Co., Ltd." in roster and "Connor Winfield Corporation" in roster
+    assert roster["JX Advanced Metals Corp."].request_state == RequestState.NEEDS_FOLLOW_UP
+    rows = {r["file_name"]: r for r in project.declaration_rows()}
+    assert rows["jpeg-renamed.xls"]["verdict"] == Verdict.UNUSABLE.value
+    assert "not an Excel workbook" in rows["jpeg-renamed.xls"]["problem"]
+    assert rows["jx-advanced-metals_CMRT_6.4.xlsx"]["revision"] == "6.4"
+    stored_bytes = project.declaration_bytes(rows["connor-winfield_CMRT_2.02_encrypted.xls"]["id"])
+    assert stored_bytes == (cmrt_dir / "suppliers" / "connor-winfield_CMRT_2.02_encrypted.xls").read_bytes()
+
+    # The same files again are recognised by their hash and skipped.
+    again = read_supplier_files([folder], project.suppliers(), known_hashes(project))
+    assert all(f.already_imported for f in again)
+    assert save_import(project, again) == []
+    project.close()
+
+
+def test_a_newer_file_from_the_same_supplier_replaces_the_current_one(tmp_path, cmrt_dir):
+    project = Project.create(tmp_path / "p.cmdesk")
+    first = read_supplier_files([cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"], [])
+    save_import(project, first)
+    supplier = project.suppliers()[0]
+    # A later file filed under the same supplier (the user confirms the match).
+    second = read_supplier_files([cmrt_dir / "suppliers" / "sk-specialty_CMRT_6.4.xlsx"], project.suppliers())
+    second[0].supplier_id, second[0].create_supplier = supplier.id, False
+    save_import(project, second)
+    current = current_declarations(project)
+    assert [c.declaration.file_name for c in current if c.supplier and c.supplier.id == supplier.id] == [
+        "sk-specialty_CMRT_6.4.xlsx"
+    ]
+    history = project.declaration_rows(current_only=False)
+    assert [bool(r["is_current"]) for r in history] == [False, True]
+    project.close()
+
+
+def test_cancelling_returns_nothing_and_leaves_the_project_unchanged(tmp_path, cmrt_dir):
+    project = Project.create(tmp_path / "p.cmdesk")
+    calls = []
+    result = read_supplier_files(
+        [cmrt_dir / "suppliers"], [], on_progress=lambda done, total, name: calls.append(done),
+        should_cancel=lambda: len(calls) >= 2,
+    )
+    assert result is None
+    assert project.declaration_rows(current_only=False) == []
+    project.close()
+
+
+def test_rollup_and_inquiry_result_from_the_project(tmp_path, cmrt_dir):
+    project = Project.create(tmp_path / "p.cmdesk")
+    save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"], []))
+    rolled = project_rollup(project)
+    assert len(rolled.smelters) >= 20
+    assert all(s.reported_by == ["JX Advanced Metals Corporation"] for s in rolled.smelters)
+    declarations = [c.declaration for c in current_declarations(project)]
+    assert inquiry_result([], None) == InquiryResult.NOT_YET
+    assert inquiry_result(declarations, rolled) in set(InquiryResult) - {InquiryResult.NOT_YET}
+    project.close()
+
+
+def test_expand_paths_keeps_order_and_skips_excel_lock_files(tmp_path):
+    (tmp_path / "b.xlsx").write_bytes(b"x")
+    (tmp_path / "A.xls").write_bytes(b"x")
+    (tmp_path / "~$b.xlsx").write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.xlsm").write_bytes(b"x")
+    names = [p.name for p in expand_paths([tmp_path, tmp_path / "b.xlsx"])]
+    assert names == ["A.xls", "b.xlsx", "c.xlsm"]
