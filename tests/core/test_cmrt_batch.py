@@ -1,0 +1,58 @@
+"""load_many: input order, progress, cancelling, and one bad file never stopping the others."""
+
+from __future__ import annotations
+
+from desktop.core.cmrt import load_many
+from desktop.core.cmrt.batch import POOL_THRESHOLD
+from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
+
+GOOD = ["suppliers/jx-advanced-metals_CMRT_6.4.xlsx", "suppliers/central-glass_CMRT_6.4.xlsx",
+        "suppliers/connor-winfield_CMRT_2.02_encrypted.xls", "suppliers/emd-merck_CMRT_6.4.xlsx",
+        "suppliers/sk-specialty_CMRT_6.4.xlsx", "old-revisions/testfill_3.01_green.xlsx"]
+
+
+def test_pool_batch_keeps_input_order_and_survives_bad_files(cmrt_dir, tmp_path):
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    paths = [cmrt_dir / GOOD[0], empty, cmrt_dir / "not-cmrt/jpeg-renamed.xls", *[cmrt_dir / p for p in GOOD[1:]],
+             tmp_path]
+    assert len(paths) >= POOL_THRESHOLD  # goes through the process pool
+    progress = []
+    results = load_many(paths, workers=2, on_progress=lambda done, total, path: progress.append((done, total)))
+    assert [str(p) for p in paths] == [r.path for r in results]
+    assert isinstance(results[1], UnreadableFile) and "empty" in results[1].problem
+    assert isinstance(results[2], UnreadableFile) and "JPEG" in results[2].problem
+    assert isinstance(results[-1], UnreadableFile) and "folder" in results[-1].problem
+    readable = [r for r in results if isinstance(r, Declaration)]
+    assert [r.company.name for r in readable] == [
+        "JX Advanced Metals Corporation", "Central Glass Co., Ltd.", "Connor Winfield Corporation",
+        "EMD Electronics, a business of Merck KGaA, Darmstadt, Germany", "SK specialty Co., Ltd",
+        "Green Status Pro"]
+    assert all(r.findings is not None and r.verdict != Verdict.UNUSABLE for r in readable)  # checked too
+    assert len(readable[0].smelters) == 27 and len(readable[2].smelters) == 28
+    assert sorted(done for done, _ in progress) == list(range(1, len(paths) + 1))
+    assert {total for _, total in progress} == {len(paths)}
+
+
+def test_small_batch_runs_in_process_with_progress(cmrt_dir):
+    seen = []
+    results = load_many([cmrt_dir / GOOD[3], cmrt_dir / "not-cmrt/RMI_EMRT_2.1_blank.xlsx"],
+                        on_progress=lambda done, total, path: seen.append((done, total, path)))
+    assert results[0].company.name.startswith("EMD Electronics")
+    assert isinstance(results[1], UnreadableFile) and "EMRT" in results[1].problem
+    assert [(done, total) for done, total, _ in seen] == [(1, 2), (2, 2)]
+
+
+def test_cancel_stops_early_and_returns_only_finished_files(cmrt_dir):
+    paths = [cmrt_dir / p for p in GOOD] * 2
+    done = []
+    results = load_many(paths, workers=2, on_progress=lambda n, total, path: done.append(n),
+                        should_cancel=lambda: len(done) >= 2)
+    assert 2 <= len(results) < len(paths)
+    assert all(isinstance(r, Declaration) for r in results)
+    positions = [[str(p) for p in paths].index(r.path) for r in results]
+    assert positions == sorted(positions)
+
+
+def test_cancel_before_start_returns_nothing(cmrt_dir):
+    assert load_many([cmrt_dir / GOOD[0]], should_cancel=lambda: True) == []
