@@ -94,7 +94,8 @@ def name_key(name: str) -> str:
     text = re.sub(r"(?<=\w)[?\ufffd]+|[?\ufffd]+(?=\w)", WILDCARD, text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace("+", " and ").replace(".", "").replace("'", "")
+    text = text.replace("&", " and ").replace("+", " and ").replace(".", "")
+    text = re.sub("['\u2019\u2018`\u00b4]", "", text)  # ASCII and typographic apostrophes
     text = re.sub(r"[^\w#]+", " ", text)
     words = [w for w in text.split() if w not in LEGAL_WORDS]
     # "S.A. de C.V." leaves a lone "de" only when it was part of the legal form.
