@@ -55,3 +55,23 @@ def test_names_and_countries_alone_find_juniper_cids_and_never_another_smelter(a
     for name, cid, match in unresolved:
         if not name.startswith("Bangalore Refinery Nadir"):  # two rows merged into one line
             assert match.candidates[0].cid == cid, name
+
+
+def test_inogen_2019_annex_names_resolve_including_its_mojibake(cmrt_dir):
+    """Inogen's 2019 Annex A has no IDs: names (some garbled) and upper-case countries only."""
+    reference = load_reference()
+    seed = cmrt_dir.parent / "seeds" / "000_f93ac40d84789eaa.txt"
+    rows = [
+        line.split("\t") for line in seed.read_text(encoding="utf-8").splitlines()
+        if len(line.split("\t")) == 4 and line.split("\t")[0] in METALS
+    ]
+    matches = {
+        (metal, name): match_row(SmelterRow(row=0, metal=metal, name=name, country=country), reference)
+        for metal, name, country, _status in rows
+    }
+    resolved = [m for m in matches.values() if m.cid]
+    assert len(rows) > 280 and len(resolved) >= 260
+    assert matches[("Gold", "Cendres + M?taux SA")].cid == "CID000189"
+    # A typo is only ever a suggestion: "Kyrgyzalyn JSC" for Kyrgyzaltyn JSC.
+    typo = matches[("Gold", "Kyrgyzalyn JSC")]
+    assert typo.cid is None and typo.candidates[0].cid == "CID001029"
