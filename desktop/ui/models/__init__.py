@@ -1,0 +1,1 @@
+"""Qt table models and filter proxies over core objects."""
