@@ -8,13 +8,18 @@ from datetime import date
 
 import pytest
 
+from desktop.core.cmrt import load_declaration
 from desktop.core.cmrt.model import CompanyInfo, Declaration, Finding, Severity
+from desktop.core.sample import sample_cmrt_dir
+from desktop.core.smelters import MatchDecision, load_reference
 from desktop.core.suppliers import (
     Sender,
     Supplier,
     follow_up_recipient,
     follow_up_subject,
     follow_up_text,
+    for_supplier,
+    smelter_questions,
     write_eml,
 )
 
@@ -122,3 +127,77 @@ def test_eml_overwrite_keeps_the_old_file_when_writing_fails(tmp_path, monkeypat
         write_eml(path, to="a@b.example", subject="second", body="two\n")
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["draft.eml"]
+
+
+# -- on real files, through the CMRT reader, its checks and the smelter reference ---------------
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference()
+
+
+def test_real_file_findings_become_bullets_addressed_to_the_supplier(cmrt_dir):
+    declaration = load_declaration(cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx")
+    text = follow_up_text(declaration, sender=SENDER)
+    flat = " ".join(text.split())
+    # The real file has a comma in its contact e-mail (toru,nishio@...); the message says where.
+    assert 'Declaration D16: the contact email "toru,nishio@cgco.co.jp" is not a valid email' in flat
+    assert "need the following corrected" in flat
+    assert "Declaration D16: Declaration D16" not in flat  # the place is said once
+
+
+def test_checker_advice_is_reworded_for_the_supplier(cmrt_dir):
+    # Messages written for the filer ("the supplier says ... ask for ...") read as a request.
+    for name in ("jx-advanced-metals_CMRT_6.4.xlsx", "emd-merck_CMRT_6.4.xlsx",
+                 "connor-winfield_CMRT_2.02_encrypted.xls"):
+        declaration = load_declaration(cmrt_dir / "suppliers" / name)
+        assert declaration.findings, name
+        text = " ".join(follow_up_text(declaration).split())
+        assert "the supplier" not in text.lower(), name
+        assert "ask the" not in text.lower() and "ask for" not in text.lower(), name
+        assert f'"{name}"' in text  # the file name is never split at a hyphen
+    covered = for_supplier(
+        "Declaration D41: for Tungsten, the supplier says its smelters source from the DRC or an "
+        "adjoining country. This needs due diligence: record it and ask for the smelters and "
+        "their RMAP status."
+    )
+    assert covered == (
+        "Declaration D41: for Tungsten, you say your smelters source from the DRC or an adjoining "
+        "country. Please confirm this and list the smelters concerned, with their RMAP status."
+    )
+    assert for_supplier("A message no rule knows.") == "A message no rule knows."
+
+
+def test_sample_typo_and_not_listed_rows_become_smelter_questions(reference):
+    harbor = load_declaration(sample_cmrt_dir() / "Harbor_Cable_and_Wire_CMRT_6.4.xlsx")
+    questions = smelter_questions(harbor, reference)
+    assert [(q.rule_id, q.sheet, q.cell) for q in questions] == [("S1", "Smelter List", "row 8")]
+    assert '"Asahi Pretec Crop." (gold) is not in RMI\'s smelter list' in questions[0].message
+    assert "CID000082" in questions[0].message  # the real Asahi Pretec / Metalfine ID is offered
+    text = " ".join(follow_up_text(harbor, extra_findings=questions).split())
+    assert "1. Smelter List row 8:" in text and "No changes are needed" not in text
+    assert follow_up_subject(harbor, extra_findings=questions).endswith("corrections needed")
+
+    summit = load_declaration(sample_cmrt_dir() / "Summit_Alloy_Castings_CMRT_6.4.xlsx")
+    (question,) = smelter_questions(summit, reference)
+    assert question.rule_id == "S2"
+    assert 'you chose "Smelter not listed"' in question.message and "CID000568" in question.message
+
+    # Once the user has decided what the row is, the supplier is no longer asked about it.
+    row = next(r for r in summit.smelters if r.lookup_name == "Smelter not listed")
+    decision = MatchDecision.for_row(row, "CID000568")
+    assert smelter_questions(summit, reference, [decision]) == []
+
+
+def test_clean_sample_file_gets_no_smelter_questions(reference):
+    brightline = load_declaration(sample_cmrt_dir() / "Brightline_Components_CMRT_6.4.xlsx")
+    assert smelter_questions(brightline, reference) == []
+    assert "No changes are needed." in follow_up_text(brightline)
+
+
+def test_removed_smelters_in_a_real_file_are_asked_about(cmrt_dir, reference):
+    declaration = load_declaration(cmrt_dir / "suppliers" / "connor-winfield_CMRT_2.02_encrypted.xls")
+    questions = smelter_questions(declaration, reference)
+    removed = [q for q in questions if q.rule_id == "S4"]
+    assert any("PT Belitung Industri Sejahtera (CID001421)" in q.message for q in removed)
+    assert all(q.cell.startswith("row ") and q.sheet == "Smelter List" for q in questions)

@@ -9,12 +9,14 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from desktop.core.cmrt.model import METALS
+from desktop.core.cmrt import load_declaration
+from desktop.core.cmrt.model import METALS, Meaning, Verdict
 from desktop.core.registrant import validate
 from desktop.core.sample import SAMPLE_FILES, SAMPLE_MARK, sample_cmrt_dir, sample_company
 from desktop.core.sample.build import build_all
 from desktop.core.sample.template_fill import metal_answer_cell
 from desktop.core.scoping import ProductStatus, assess_product
+from desktop.core.smelters import load_reference, match_row
 from desktop.core.suppliers import RequestState, response_rate, suggest_suppliers
 
 COVERED_COUNTRIES = {
@@ -161,3 +163,46 @@ def test_sample_roster_matches_each_file_and_gives_a_response_rate():
     assert waiting and waiting[0].reminded_on
     rate = response_rate(roster)
     assert (rate.surveyed, rate.responded) == (len(roster), len(SAMPLE_FILES))
+
+
+def _rules(declaration) -> set[tuple[str, str]]:
+    return {(finding.rule_id, finding.cell) for finding in declaration.findings}
+
+
+def test_the_cmrt_reader_and_checks_find_what_each_sample_file_shows():
+    reference = load_reference()
+    loaded = {s.file_name: load_declaration(sample_cmrt_dir() / s.file_name) for s in SAMPLE_FILES}
+    for name, declaration in loaded.items():
+        sample = BY_NAME[name]
+        assert declaration.revision == "6.4" and declaration.company.name == sample.company
+        assert declaration.company.effective_date == sample.effective
+        assert len(declaration.smelters) == len(sample.smelters)
+
+    clean = loaded["Brightline_Components_CMRT_6.4.xlsx"]
+    assert clean.verdict is Verdict.COMPLETE and clean.findings == []
+    assert all(match_row(row, reference).resolved for row in clean.smelters)
+
+    product_level = loaded["Keystone_Precision_Plating_CMRT_6.4.xlsx"]
+    assert product_level.company.scope == "B" and len(product_level.products) == 4
+
+    # Typo'd name, no ID: the reader keeps it as written and matching cannot resolve it.
+    harbor = loaded["Harbor_Cable_and_Wire_CMRT_6.4.xlsx"]
+    typo = next(row for row in harbor.smelters if row.lookup_name == "Asahi Pretec Crop.")
+    assert typo.smelter_id == "" and typo.looked_up_id == ""
+    match = match_row(typo, reference)
+    assert not match.resolved and match.candidates[0].cid == "CID000082"
+
+    summit = loaded["Summit_Alloy_Castings_CMRT_6.4.xlsx"]
+    not_listed = [row for row in summit.smelters if row.lookup_name == "Smelter not listed"]
+    assert len(not_listed) == 1 and not match_row(not_listed[0], reference).resolved
+
+    old_mill = loaded["Old_Mill_Electronics_CMRT_6.4.xlsx"]
+    assert ("C2", "D39") in _rules(old_mill)  # answer missing after a Yes
+    assert old_mill.verdict is Verdict.NEEDS_FOLLOW_UP
+    assert old_mill.answer("Tin", Meaning.SUPPLIER_RESPONSE) == "100%"  # stored as the number 1
+
+    lakeshore = loaded["Lakeshore_Solder_Supply_CMRT_6.4.xlsx"]
+    assert {("C7", "D38"), ("C7", "D39")} <= _rules(lakeshore)  # covered countries
+
+    pinecrest = loaded["Pinecrest_Capacitor_CMRT_6.4.xlsx"]
+    assert ("B4", "D22") in _rules(pinecrest)  # effective date in the future

@@ -92,6 +92,10 @@ def fill_declaration(workbook: Workbook, sample: SampleFile) -> None:
                 sheet[metal_answer_cell(question, metal)] = value
     for row, value in zip(COMPANY_QUESTION_ROWS, sample.company_answers):
         sheet[f"D{row}"] = value
+    if sample.company_answers[1] == "Yes":
+        # Question B (policy public) wants the web address in its comment.
+        domain = sample.email.split("@")[-1]
+        sheet["G77"] = f"https://www.{domain}/responsible-minerals-policy"
     sheet["G75"] = f"{SAMPLE_MARK}: a fictitious supplier for the filing desk's sample project."
     for cell, text in sample.comments.items():
         sheet[cell] = text

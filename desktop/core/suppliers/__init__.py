@@ -8,6 +8,8 @@ from desktop.core.suppliers.followup import (
     write_eml,
 )
 from desktop.core.suppliers.name_match import normalise_company_name, suggest_suppliers
+from desktop.core.suppliers.smelter_questions import smelter_questions
+from desktop.core.suppliers.supplier_wording import for_supplier
 from desktop.core.suppliers.roster import (
     RequestState,
     ResponseRate,
@@ -25,12 +27,14 @@ __all__ = [
     "Sender",
     "Supplier",
     "follow_up_recipient",
+    "for_supplier",
     "follow_up_subject",
     "follow_up_text",
     "normalise_company_name",
     "parse_pasted_roster",
     "read_roster",
     "response_rate",
+    "smelter_questions",
     "suggest_suppliers",
     "write_eml",
 ]

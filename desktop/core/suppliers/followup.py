@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate
 from pathlib import Path
+from typing import Iterable
 
 from desktop.core.cmrt.model import Declaration, Finding, Severity
 from desktop.core.suppliers.roster import Supplier, format_day
+from desktop.core.suppliers.supplier_wording import for_supplier
 
 WRAP = 76  # plain-text mail convention: lines short enough to quote without re-wrapping
 
@@ -41,9 +43,17 @@ def finding_location(finding: Finding) -> str:
     return ", ".join(parts) if parts else "Whole file"
 
 
+def _fill(text: str, **options) -> str:
+    # File names such as "jx-advanced-metals_CMRT.xlsx" must not be split at their hyphens.
+    return textwrap.fill(text, WRAP, break_on_hyphens=False, break_long_words=False, **options)
+
+
 def _bullet(number: int, finding: Finding) -> str:
-    text = f"{finding_location(finding)}: {finding.message.strip()}"
-    return textwrap.fill(text, WRAP, initial_indent=f"  {number}. ", subsequent_indent="     ")
+    message = for_supplier(finding.message.strip())
+    # The checks often start their message with the place ("Declaration D39: ..."); say it once.
+    located = finding.sheet and message.lower().startswith(finding.sheet.strip().lower())
+    text = message if located else f"{finding_location(finding)}: {message}"
+    return _fill(text, initial_indent=f"  {number}. ", subsequent_indent="     ")
 
 
 def _greeting(declaration: Declaration, supplier: Supplier | None) -> str:
@@ -69,46 +79,55 @@ def _signature(sender: Sender | str | None) -> list[str]:
     return [line for line in (sender.name, sender.company, sender.email, sender.phone) if line]
 
 
-def follow_up_subject(declaration: Declaration, sender: Sender | str | None = None) -> str:
+def follow_up_subject(
+    declaration: Declaration,
+    sender: Sender | str | None = None,
+    extra_findings: Iterable[Finding] = (),
+) -> str:
     company = sender.company if isinstance(sender, Sender) else ""
     asker = f" for {company}" if company else ""
-    if _findings(declaration, Severity.ERROR) or _findings(declaration, Severity.WARNING):
+    findings = [*declaration.findings, *extra_findings]
+    if any(f.severity in (Severity.ERROR, Severity.WARNING) for f in findings):
         return f"Conflict Minerals Reporting Template{asker}: corrections needed"
     return f"Conflict Minerals Reporting Template{asker}: thank you"
 
 
-def _findings(declaration: Declaration, severity: Severity) -> list[Finding]:
-    return [f for f in declaration.findings if f.severity == severity]
+def _findings(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+    return [f for f in findings if f.severity == severity]
 
 
 def follow_up_text(
-    declaration: Declaration, supplier: Supplier | None = None, sender: Sender | str | None = None
+    declaration: Declaration,
+    supplier: Supplier | None = None,
+    sender: Sender | str | None = None,
+    extra_findings: Iterable[Finding] = (),
 ) -> str:
-    """A polite plain-text message listing exactly what the supplier should fix, and where."""
-    errors = _findings(declaration, Severity.ERROR)
-    warnings = _findings(declaration, Severity.WARNING)
+    """A polite plain-text message listing exactly what the supplier should fix, and where.
+
+    `extra_findings` adds problems found outside the file's own checks, such as the smelter
+    rows from `smelter_questions()`.
+    """
+    findings = [*declaration.findings, *extra_findings]
+    errors = _findings(findings, Severity.ERROR)
+    warnings = _findings(findings, Severity.WARNING)
     supplier_name = (supplier.name if supplier else "") or declaration.company.name
     on_behalf = f" on behalf of {supplier_name}" if supplier_name else ""
     paragraphs = [
         _greeting(declaration, supplier),
-        textwrap.fill(
+        _fill(
             f"Thank you for sending your Conflict Minerals Reporting Template (CMRT){on_behalf}, "
-            f"file {_file_description(declaration)}.",
-            WRAP,
+            f"file {_file_description(declaration)}."
         ),
     ]
     if not errors and not warnings:
-        paragraphs.append(
-            textwrap.fill("We have reviewed it and it is complete. No changes are needed.", WRAP)
-        )
+        paragraphs.append(_fill("We have reviewed it and it is complete. No changes are needed."))
     else:
         number = 0
         if errors:
             lines = [
-                textwrap.fill(
+                _fill(
                     "We have reviewed it and need the following corrected before we can use it "
-                    "in our conflict minerals report:",
-                    WRAP,
+                    "in our conflict minerals report:"
                 )
             ]
             for finding in errors:
@@ -121,16 +140,15 @@ def follow_up_text(
                 if errors
                 else "We have reviewed it. Please check these points"
             )
-            lines = [textwrap.fill(f"{intro} and correct them where needed:", WRAP)]
+            lines = [_fill(f"{intro} and correct them where needed:")]
             for finding in warnings:
                 number += 1
                 lines.append(_bullet(number, finding))
             paragraphs.append("\n".join(lines))
         paragraphs.append(
-            textwrap.fill(
+            _fill(
                 "Please send us the corrected file, preferably on the latest RMI CMRT template. "
-                "If anything here is unclear, reply to this message and we will help.",
-                WRAP,
+                "If anything here is unclear, reply to this message and we will help."
             )
         )
     paragraphs.append("\n".join(["Kind regards,", *_signature(sender)]))
