@@ -11,7 +11,7 @@ from datetime import date
 
 from desktop.core import diligence
 from desktop.core.export.markup import Block, Run, load_template, parse_template
-from desktop.core.export.report_data import ReportData, sorted_annex, summarise_annex
+from desktop.core.export.report_data import ReportData, percent, sorted_annex, summarise_annex
 from desktop.core.paths import resource_path
 from desktop.core.wording import check_wording
 
@@ -88,7 +88,7 @@ def report_context(data: ReportData) -> dict[str, str]:
         "status_as_of": long_date(data.status_as_of),
         "total_smelters": str(known),
         "total_conformant_or_active": str(good),
-        "total_percent": str(round(100 * good / known) if known else 0),
+        "total_percent": str(percent(good, known)),
         "metals_reported": joined([s.metal.lower() for s in summaries]),
         "countries": joined(data.countries_of_origin),
         "country_count": str(len(data.countries_of_origin)),

@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.core.export.document import annex_rows, build_document
 from desktop.core.export.markup import Block, Run
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import AnnexRow, MetalSummary, ReportData, require_complete, summarise_annex
+from desktop.core.export.report_data import AnnexRow, MetalSummary, ReportData, percent, require_complete, summarise_annex
 from desktop.core.export.report_pdf import NothingToFile
 
 FORM_SD_FILE = "form_sd.htm"
@@ -86,7 +86,7 @@ def _summary_table(summaries: list[MetalSummary]) -> str:
     known = sum(s.known for s in summaries)
     good = sum(s.conformant_or_active for s in summaries)
     rows.append(["Total", str(known), str(sum(s.conformant for s in summaries)), str(sum(s.active for s in summaries)),
-                 str(good), f"{round(100 * good / known) if known else 0}%"])
+                 str(good), f"{percent(good, known)}%"])
     return _table(
         ["Metal", "Known smelters and refiners", "Conformant", "Active", "Conformant or Active", "%"],
         rows, ["18%", "26%", "14%", "12%", "20%", "10%"], align_right_from=1,

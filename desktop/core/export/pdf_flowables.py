@@ -13,7 +13,7 @@ from reportlab.platypus import HRFlowable, PageBreak, Paragraph, Spacer, Table, 
 
 from desktop.core.export.markup import Block
 from desktop.core.export.pdf_style import ACCENT, BODY_WIDTH, SERIF, SERIF_BOLD, STRIPE, STYLES, pdf_text, runs_markup
-from desktop.core.export.report_data import AnnexRow, MetalSummary
+from desktop.core.export.report_data import AnnexRow, MetalSummary, percent
 
 ANNEX_HEADER = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status")
 ANNEX_WIDTHS = (0.65 * inch, 2.5 * inch, 1.9 * inch, 0.85 * inch, 0.8 * inch)
@@ -67,7 +67,7 @@ def summary_table(summaries: list[MetalSummary]) -> Table:
     good = sum(s.conformant_or_active for s in summaries)
     data.append(
         ["Total", known, sum(s.conformant for s in summaries), sum(s.active for s in summaries), good,
-         f"{round(100 * good / known) if known else 0}%"]
+         f"{percent(good, known)}%"]
     )
     widths = (1.2 * inch, 1.6 * inch, 0.95 * inch, 0.8 * inch, 1.35 * inch, 0.6 * inch)
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")

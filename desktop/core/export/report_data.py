@@ -17,6 +17,14 @@ CONFORMANT = "Conformant"
 ACTIVE = "Active"
 
 
+def percent(part: int, whole: int) -> int:
+    """Whole percent with halves rounded up, as reports and the Smelter review page do (0 of 0 is 0).
+
+    Python's round() rounds halves to even: 1 of 8 would print 12% here and 13% on screen.
+    """
+    return (200 * part + whole) // (2 * whole) if whole else 0
+
+
 @dataclass
 class Registrant:
     name: str  # exact name as specified in the charter
@@ -57,15 +65,13 @@ class RcoiFacts:
     @property
     def response_rate(self) -> int:
         """Whole percent of surveyed suppliers that answered (0 when nobody was surveyed)."""
-        if not self.suppliers_surveyed:
-            return 0
-        return round(100 * self.suppliers_responded / self.suppliers_surveyed)
+        return percent(self.suppliers_responded, self.suppliers_surveyed)
 
     @property
     def company_level_share(self) -> int:
         """Whole percent of responses given at company (not product) level."""
         answered = self.company_level_responses + self.product_level_responses
-        return round(100 * self.company_level_responses / answered) if answered else 0
+        return percent(self.company_level_responses, answered)
 
 
 @dataclass
@@ -85,7 +91,7 @@ class MetalSummary:
 
     @property
     def percent_conformant_or_active(self) -> int:
-        return round(100 * self.conformant_or_active / self.known) if self.known else 0
+        return percent(self.conformant_or_active, self.known)
 
 
 @dataclass

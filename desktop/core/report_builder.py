@@ -1,0 +1,209 @@
+"""Fill the exports' `ReportData` from an open project: registrant, products, RCOI, answers, roll-up.
+
+The writers in `desktop.core.export` only read a `ReportData`; this is the one place that knows
+where each printed fact lives in the project. The per-metal figures come from the roll-up's own
+summary (halves rounded up), so the report prints what the Smelter review page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.core import diligence
+from desktop.core.cmrt.model import METALS
+from desktop.core.export.report_data import (
+    AnnexRow,
+    MetalSummary,
+    Product,
+    RcoiFacts,
+    Registrant,
+    ReportData,
+    Signer,
+    missing_facts,
+    sorted_annex,
+)
+from desktop.core.filing import current_declarations, inquiry_result, project_determination, project_rollup
+from desktop.core.project import Project
+from desktop.core.scoping import Determination, InquiryResult, MadeBy, Outcome, ProductStatus, assess_product
+from desktop.core.smelters import Rollup
+from desktop.core.suppliers import response_rate
+
+# Answer keys the due diligence page stores beside the questions of diligence_questions.ini.
+FUTURE_STEPS_KEY = "future_steps"  # one step per line
+IPSA_KEY = "ipsa"  # "yes" when an independent private sector audit was obtained
+IPSA_AUDITOR_KEY = "ipsa_auditor"
+COMPANY_BACKGROUND_KEY = "company_background"
+REPORT_URL_KEY = "report_url"  # where the report is published, when not the registrant's website
+
+# Step titles as the wizard shows them, so a message can say where to fix something.
+COMPANY_STEP = "Company and filing"
+PRODUCTS_STEP = "Products in scope"
+SUPPLIERS_STEP = "Supplier inquiry"
+SMELTERS_STEP = "Smelter review"
+DILIGENCE_STEP = "Due diligence"
+
+
+class NotReadyToExport(ValueError):
+    """The filing outcome is not settled yet; `step` names the wizard step that settles it."""
+
+    def __init__(self, message: str, step: str):
+        self.step = step
+        super().__init__(message)
+
+
+def blocking_reason(determination: Determination) -> NotReadyToExport | None:
+    """Why nothing can be exported yet, in plain words, or None when the outcome is settled."""
+    if determination.outcome == Outcome.INCOMPLETE:
+        return NotReadyToExport(
+            "We cannot tell yet whether you must file: " + determination.headline, PRODUCTS_STEP
+        )
+    if determination.outcome == Outcome.SD_PENDING_INQUIRY:
+        return NotReadyToExport(
+            "A Form SD is needed, but no supplier answers (CMRTs) are in the project yet, so we cannot tell "
+            "whether a Conflict Minerals Report must go with it. Import your suppliers' CMRTs first.",
+            SUPPLIERS_STEP,
+        )
+    return None
+
+
+def rcoi_facts(project: Project, rollup: Rollup) -> RcoiFacts:
+    """Reasonable country of origin inquiry figures: roster response rate, revisions, answer scope."""
+    rate = response_rate(project.suppliers())
+    revisions = {c.declaration.revision for c in current_declarations(project) if c.declaration.revision}
+    summary = rollup.summary
+    # One response per supplier, counted as the roll-up counts them (scope "A" = company level).
+    return RcoiFacts(
+        suppliers_surveyed=rate.surveyed,
+        suppliers_responded=rate.responded,
+        cmrt_revisions=sorted(revisions, key=_revision_key),
+        company_level_responses=summary.company_level,
+        product_level_responses=summary.responses - summary.company_level,
+    )
+
+
+def _revision_key(revision: str) -> float:
+    # CMRT revisions are decimals: 6.22 comes before 6.31 and 6.4.
+    try:
+        return float(revision)
+    except ValueError:
+        return float("inf")
+
+
+def metal_summaries(rollup: Rollup) -> list[MetalSummary]:
+    """Per-metal counts from the roll-up's summary, in CMRT metal order, metals with smelters only."""
+    figures = rollup.summary.metals
+    return [
+        MetalSummary(m, figures[m].known_smelters, figures[m].conformant, figures[m].active)
+        for m in METALS
+        if m in figures and figures[m].known_smelters
+    ]
+
+
+def annex_rows(rollup: Rollup) -> list[AnnexRow]:
+    return sorted_annex([AnnexRow(r.metal, r.name, r.country, r.cid, r.status) for r in rollup.annex_rows()])
+
+
+def project_answers(project: Project) -> dict[str, str]:
+    """Every answer: the user's where given, the default sentence otherwise."""
+    return diligence.default_answers() | project.answers()
+
+
+def future_steps(answers: dict[str, str]) -> list[str]:
+    return [line.strip() for line in answers.get(FUTURE_STEPS_KEY, "").splitlines() if line.strip()]
+
+
+def _registrant(project: Project) -> Registrant:
+    reg = project.registrant()
+    # ReportData wants the address without the ZIP code: the Form SD cover prints it separately.
+    city_line = ", ".join(p for p in (reg.city.strip(), reg.state.strip()) if p)
+    address = ", ".join(p for p in (reg.street.strip(), city_line) if p)
+    same_person = reg.contact_name.strip() and reg.contact_name.strip() == reg.signer_name.strip()
+    return Registrant(
+        name=reg.company_name.strip(),
+        state_of_incorporation=reg.state_of_incorporation.strip(),
+        file_number=reg.sec_file_number.strip(),
+        ein=reg.irs_ein.strip(),
+        address=address,
+        zip_code=reg.zip_code.strip(),
+        website=reg.website.strip(),
+        contact_name=reg.contact_name.strip(),
+        contact_phone=reg.contact_phone.strip(),
+        contact_title=reg.signer_title.strip() if same_person else "",
+    )
+
+
+def _filing_outcome(project: Project, rollup: Rollup, determination: Determination) -> tuple[str, list[str]]:
+    """The outcome and the reasons worded for Item 1.01 (diligence.decide_outcome)."""
+    products = project.products()
+    manufactures = any(p.made_by in (MadeBy.MANUFACTURE, MadeBy.CONTRACT) for p in products)
+    inquiry = inquiry_result([c.declaration for c in current_declarations(project)], rollup)
+    outcome, reasons = diligence.decide_outcome(
+        manufactures,
+        bool(determination.covered_products),
+        inquiry == InquiryResult.MAY_BE_COVERED_COUNTRIES,
+        inquiry == InquiryResult.RECYCLED_OR_SCRAP_ONLY,
+    )
+    if outcome != determination.outcome.value:  # one rule, two wordings: they must never disagree
+        raise AssertionError(f"filing outcome {outcome!r} disagrees with the determination {determination.outcome!r}")
+    return outcome, reasons
+
+
+def report_data_from_project(project: Project, rollup: Rollup | None = None, today: date | None = None) -> ReportData:
+    """Everything the exports print, from the project; raises NotReadyToExport while the outcome is open."""
+    today = today or date.today()
+    rollup = rollup if rollup is not None else project_rollup(project)
+    determination = project_determination(project, rollup)
+    blocked = blocking_reason(determination)
+    if blocked is not None:
+        raise blocked
+    outcome, reasons = _filing_outcome(project, rollup, determination)
+    reg = project.registrant()
+    answers = project_answers(project)
+    question_keys = {q.key for q in diligence.questions()}
+    registrant = _registrant(project)
+    # The due diligence page may give a page other than the website's home for the report.
+    report_url = answers.get(REPORT_URL_KEY, "").strip() or registrant.website
+    rows = annex_rows(rollup)
+    status_as_of = rollup.status_as_of()
+    return ReportData(
+        registrant=registrant,
+        year=reg.reporting_year or today.year - 1,
+        signer=Signer(reg.signer_name.strip(), reg.signer_title.strip(), today),
+        outcome=outcome,
+        outcome_reasons=reasons,
+        report_url=report_url,
+        company_background=answers.get(COMPANY_BACKGROUND_KEY, "").strip(),
+        products=[
+            Product(p.name, p.description)
+            for p in project.products()
+            if assess_product(p).status == ProductStatus.COVERED
+        ],
+        rcoi=rcoi_facts(project, rollup),
+        diligence_answers={k: v for k, v in answers.items() if k in question_keys},
+        metal_summaries=metal_summaries(rollup),
+        annex_rows=rows,
+        status_as_of=date.fromisoformat(status_as_of) if status_as_of else None,
+        ipsa=answers.get(IPSA_KEY, "").strip().lower() == "yes",
+        ipsa_auditor=answers.get(IPSA_AUDITOR_KEY, "").strip(),
+        future_steps=future_steps(answers),
+    )
+
+
+@dataclass(frozen=True)
+class MissingFact:
+    what: str  # plain words, from report_data.missing_facts
+    step: str  # the wizard step where the user fixes it
+
+
+def _step_for(label: str) -> str:
+    if "auditor" in label:
+        return DILIGENCE_STEP
+    if "smelter statuses" in label:
+        return SMELTERS_STEP
+    return COMPANY_STEP
+
+
+def missing_with_steps(data: ReportData, annex_only: bool = False) -> list[MissingFact]:
+    """What the filing still lacks, each with the step that fixes it."""
+    return [MissingFact(label, _step_for(label)) for label in missing_facts(data, annex_only)]
