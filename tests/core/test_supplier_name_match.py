@@ -61,10 +61,12 @@ def test_legal_forms_case_punctuation_and_accents_are_ignored():
         ("Grupo Metálico S.A. de C.V.", "grupo metalico"),
         ("Procter & Gamble Co.", "Procter and Gamble Company"),
         ("Honeywell International\t\t\t\t\t\t", "Honeywell International Inc."),
+        ("Acme Co., Ltd. (Shenzhen)", "ACME (SHENZHEN) COMPANY LIMITED"),
     ]
     for written, keyed in same:
         assert normalise_company_name(written) == normalise_company_name(keyed), (written, keyed)
     assert normalise_company_name("AG") == "ag"  # a name made only of a legal form survives
+    assert normalise_company_name("Acme Ltd. (Shenzhen)") != normalise_company_name("Acme (Suzhou) Ltd.")
 
 
 def test_exact_match_after_normalisation_outranks_fuzzy_ones():
@@ -79,7 +81,7 @@ def test_typos_still_suggest_but_unrelated_names_do_not(cmrt_dir):
     written = _company_name_in(cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx")
     typo = written.replace("Advanced", "Advnaced")
     suggestions = suggest_suppliers(typo, ROSTER)
-    assert suggestions[0][0].id == 5 and 60 <= suggestions[0][1] < 100
+    assert suggestions[0][0].id == 5 and 70 <= suggestions[0][1] < 100
     assert suggest_suppliers("Zebra Fabrication Works", ROSTER) == []
     assert suggest_suppliers("", ROSTER) == []
     assert suggest_suppliers("   ", ROSTER) == []

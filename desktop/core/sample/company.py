@@ -119,7 +119,7 @@ def _roster() -> list[Supplier]:
         )
     suppliers.append(
         Supplier(
-            name="Cedar Ridge Fasteners, Inc.",
+            name=f"Cedar Ridge Fasteners, Inc. ({SAMPLE_MARK})",
             contact_name="Tom Alvarez",
             email="t.alvarez@cedar-ridge.example",
             phone="+1 555 0199",

@@ -36,7 +36,9 @@ class SampleSmelter:
 @dataclass
 class SampleFile:
     file_name: str
-    roster_name: str  # how the sample roster spells this supplier (differs on purpose)
+    # How the sample roster spells this supplier: legal forms differ from the file (still an exact
+    # match after normalising); Harbour and Pinecrest differ more, so the user confirms those.
+    roster_name: str
     company: str
     scope: str
     contact: str
@@ -71,7 +73,7 @@ def _with(table: dict[str, list[str]], metal: str, question: int, value: str) ->
 SAMPLE_FILES = [
     SampleFile(
         file_name="Brightline_Components_CMRT_6.4.xlsx",
-        roster_name="Brightline Components Limited",
+        roster_name=f"Brightline Components Limited ({SAMPLE_MARK})",
         company=f"Brightline Components Ltd. ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Ruth Okafor",
@@ -101,7 +103,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Keystone_Precision_Plating_CMRT_6.4.xlsx",
-        roster_name="Keystone Precision Plating, Inc.",
+        roster_name=f"Keystone Precision Plating, Inc. ({SAMPLE_MARK})",
         company=f"Keystone Precision Plating, Inc. ({SAMPLE_MARK})",
         scope=SCOPE_PRODUCT,
         scope_description="Gold-plated contacts and connector pins sold to Northwind Instruments",
@@ -127,7 +129,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Harbor_Cable_and_Wire_CMRT_6.4.xlsx",
-        roster_name="Harbor Cable & Wire Co.",
+        roster_name=f"Harbour Cable & Wire ({SAMPLE_MARK})",
         company=f"Harbor Cable and Wire Company ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Lena Sorensen",
@@ -148,7 +150,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Summit_Alloy_Castings_CMRT_6.4.xlsx",
-        roster_name="Summit Alloy Castings LLC",
+        roster_name=f"Summit Alloy Castings LLC ({SAMPLE_MARK})",
         company=f"Summit Alloy Castings, L.L.C. ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Owen Price",
@@ -177,7 +179,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Old_Mill_Electronics_CMRT_6.4.xlsx",
-        roster_name="Old Mill Electronics GmbH",
+        roster_name=f"Old Mill Electronics GmbH ({SAMPLE_MARK})",
         company=f"Old Mill Electronics GmbH ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Jürgen Falk",
@@ -206,7 +208,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Lakeshore_Solder_Supply_CMRT_6.4.xlsx",
-        roster_name="Lakeshore Solder Supply Corp.",
+        roster_name=f"Lakeshore Solder Supply Corp. ({SAMPLE_MARK})",
         company=f"Lakeshore Solder Supply Corporation ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Priya Natarajan",
@@ -233,7 +235,7 @@ SAMPLE_FILES = [
     ),
     SampleFile(
         file_name="Pinecrest_Capacitor_CMRT_6.4.xlsx",
-        roster_name="Pinecrest Capacitor Co., Ltd.",
+        roster_name=f"Pinecrest Capacitors Co., Ltd. ({SAMPLE_MARK})",
         company=f"Pinecrest Capacitor Company Limited ({SAMPLE_MARK})",
         scope=SCOPE_COMPANY,
         contact="Hana Mori",

@@ -24,7 +24,7 @@ LEGAL_SUFFIXES = frozenset(
 )
 # Letters NFKD does not split into a base letter and an accent.
 TRANSLITERATIONS = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d"}
-SUGGEST_CUTOFF = 60.0
+SUGGEST_CUTOFF = 70.0  # below this, shared words ("Metals", "Inc") make noise
 EXACT_SCORE = 100.0
 BEST_FUZZY_SCORE = 99.0  # keeps an exact normalised match above every fuzzy one
 
@@ -39,12 +39,17 @@ def normalise_company_name(name: str) -> str:
     text = text.replace("&", " and ")
     # Dotted initials ("S.A.", "K.G.a.A.") become one word before punctuation is dropped.
     text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", "") + " ", text)
-    words = re.sub(r"[^0-9a-z]+", " ", text).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    core = list(words)
-    while core and core[-1] in LEGAL_SUFFIXES:
-        core.pop()
+    # Legal forms are dropped at the end of each part, so that "Acme Co., Ltd. (Shenzhen)" and
+    # "Acme (Shenzhen) Co., Ltd." (both common) reduce to the same "acme shenzhen".
+    words, core = [], []
+    for part in re.split(r"[()\[\]]", text):
+        part_words = re.sub(r"[^0-9a-z]+", " ", part).split()
+        if not words and part_words and part_words[0] == "the":
+            part_words = part_words[1:]
+        words += part_words
+        while part_words and part_words[-1] in LEGAL_SUFFIXES:
+            part_words.pop()
+        core += part_words
     # A name made only of legal words ("AG") keeps them rather than vanish.
     return " ".join(core or words)
 
