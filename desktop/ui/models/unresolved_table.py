@@ -1,0 +1,108 @@
+"""The unresolved queue: rows no known smelter was found for, grouped so one decision settles all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.core.cmrt.model import METALS
+from desktop.core.smelters import UnresolvedRow
+from desktop.core.smelters.matching import DECISION
+from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
+
+METAL, WRITTEN_NAME, COUNTRY, WRITTEN_ID, REPORTED_BY, REASON, SUGGESTION = range(7)
+HEADERS = ("Metal", "Name as written", "Country", "ID as written", "Reported by", "Why", "Best suggestion")
+_METAL_ORDER = {metal: i for i, metal in enumerate(METALS)}
+_MUTED = QColor("#7a8590")
+
+
+def is_decided(entry: UnresolvedRow) -> bool:
+    """True once the user said "not a smelter" (the entry stays listed so it can be undone)."""
+    return any(r.match.method == DECISION for r in entry.rows)
+
+
+def best_suggestion(entry: UnresolvedRow) -> str:
+    if not entry.candidates:
+        return ""
+    best = max(entry.candidates, key=lambda c: c.score)
+    return f"{best.name} ({best.cid})"
+
+
+class UnresolvedTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[UnresolvedRow] = []
+        self._search: list[str] = []
+
+    def set_rows(self, rows: list[UnresolvedRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = [self._search_text(entry) for entry in self._rows]
+        self.endResetModel()
+
+    def rows(self) -> list[UnresolvedRow]:
+        return list(self._rows)
+
+    def pending_count(self) -> int:
+        return sum(not is_decided(entry) for entry in self._rows)
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, entry in enumerate(self._rows) if entry.key == key), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        entry, column = self._rows[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            return self._display(entry, column)
+        if role == SORT_ROLE:
+            if column == METAL:
+                return _METAL_ORDER.get(entry.metal, len(METALS))
+            if column == REPORTED_BY:
+                return len(entry.suppliers)
+            return self._display(entry, column).casefold()
+        if role == ROW_ROLE:
+            return entry
+        if role == SEARCH_ROLE:
+            return self._search[index.row()]
+        if role == Qt.ToolTipRole and column in (REPORTED_BY, WRITTEN_NAME):
+            return "Reported by:\n" + "\n".join(entry.suppliers)
+        if role == Qt.ToolTipRole and column == REASON:
+            return entry.reason
+        if role == Qt.ForegroundRole and is_decided(entry):
+            return QBrush(_MUTED)
+        if role == Qt.TextAlignmentRole and column == REPORTED_BY:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def _display(self, entry: UnresolvedRow, column: int) -> str:
+        if column == METAL:
+            return entry.metal
+        if column == WRITTEN_NAME:
+            return entry.name
+        if column == COUNTRY:
+            return entry.country.title()
+        if column == WRITTEN_ID:
+            return entry.smelter_id
+        if column == REPORTED_BY:
+            return str(len(entry.suppliers))
+        if column == REASON:
+            return "Not a smelter (your decision)" if is_decided(entry) else entry.reason
+        if column == SUGGESTION:
+            return best_suggestion(entry)
+        return ""
+
+    def _search_text(self, entry: UnresolvedRow) -> str:
+        words = [self._display(entry, c) for c in range(len(HEADERS))] + entry.suppliers
+        return " ".join(words).casefold()

@@ -1,0 +1,1 @@
+"""Small widgets the wizard pages are built from."""
