@@ -18,6 +18,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # CMRT batches are read in worker processes; a frozen app must let them start as workers.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.smoke_test:
         from desktop.smoke import run_smoke_test

@@ -49,3 +49,62 @@ def ask_new_project(parent: QWidget, default_folder: Path) -> tuple[Path, str, i
     if dialog.exec() != NewProjectDialog.Accepted:
         return None
     return dialog.project_path(), dialog.company.text().strip(), dialog.year.value()
+
+
+def review_import(parent: QWidget, files, suppliers) -> bool:
+    """Let the user confirm each file's supplier; False when the import is cancelled."""
+    from desktop.ui.import_review_dialog import ImportReviewDialog
+
+    if not any(f.declaration is not None and not f.already_imported for f in files):
+        return True  # nothing to assign: only unreadable or duplicate files
+    return ImportReviewDialog(files, suppliers, parent).exec() == ImportReviewDialog.Accepted
+
+
+def ask_open_cmrt_files(parent: QWidget) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, "Import supplier CMRT files", "", "Excel workbooks (*.xlsx *.xlsm *.xls);;All files (*)"
+    )
+    return [Path(p) for p in paths]
+
+
+def ask_folder(parent: QWidget, title: str) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, title)
+    return Path(folder) if folder else None
+
+
+def ask_save_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(path) if path else None
+
+
+def copy_to_clipboard(text: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText(text)
+
+
+def ask_supplier(parent: QWidget, supplier=None):
+    """The supplier as edited, or None when cancelled."""
+    from desktop.ui.supplier_dialog import SupplierDialog
+
+    dialog = SupplierDialog(supplier, parent)
+    return dialog.result_supplier() if dialog.exec() == SupplierDialog.Accepted else None
+
+
+def ask_pasted_text(parent: QWidget, title: str, prompt: str) -> str | None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.resize(640, 360)
+    edit = QPlainTextEdit()
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(prompt)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(edit)
+    layout.addWidget(buttons)
+    return edit.toPlainText() if dialog.exec() == QDialog.Accepted else None

@@ -14,12 +14,13 @@ from desktop.core.project.recent import forget_project, recent_projects, remembe
 from desktop.ui import dialogs
 from desktop.ui.pages.company_page import CompanyPage
 from desktop.ui.pages.products_page import ProductsPage
+from desktop.ui.pages.suppliers_page import SuppliersPage
 from desktop.ui.start_screen import StartScreen
 from desktop.ui.style import STYLE_SHEET
 from desktop.ui.wizard import WizardView
 
 # The wizard's steps, in order. Later steps are added here as they are built.
-PAGE_CLASSES = [CompanyPage, ProductsPage]
+PAGE_CLASSES = [CompanyPage, ProductsPage, SuppliersPage]
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self._build_menus()
         self._show_start()
+        self.setAcceptDrops(True)  # supplier files dropped anywhere on the window are imported
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -153,6 +155,27 @@ class MainWindow(QMainWindow):
             f"{APP_NAME} {__version__}\n\nPrepares SEC Form SD, the Conflict Minerals Report and "
             "Annex A from your suppliers' CMRT files, offline.",
         )
+
+    # -- drag and drop of supplier files ---------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.project is not None and self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event)
+        if self.project is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.wizard.go_to_page(SuppliersPage)
+        self.wizard.page(SuppliersPage).start_import(paths)
 
     def closeEvent(self, event) -> None:
         # Everything is already saved; closing only checkpoints the project file.

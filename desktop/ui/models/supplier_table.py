@@ -1,0 +1,62 @@
+"""The supplier roster as a table: who is in scope and how far each request has gone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from desktop.core.suppliers import Supplier
+
+ROW_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+NAME, CONTACT, EMAIL, PRODUCTS, STATE, LATEST_FILE = range(6)
+HEADERS = ["Supplier", "Contact", "Email", "Products or parts", "Request", "Latest file"]
+
+
+class SupplierTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Supplier] = []
+        self._latest_file: dict[int, str] = {}
+
+    def set_rows(self, suppliers: list[Supplier], latest_file: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(suppliers)
+        self._latest_file = dict(latest_file or {})
+        self.endResetModel()
+
+    def supplier(self, row: int) -> Supplier:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        supplier = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return supplier
+        if role in (Qt.DisplayRole, SORT_ROLE, Qt.ToolTipRole):
+            values = {
+                NAME: supplier.name,
+                CONTACT: supplier.contact_name,
+                EMAIL: supplier.email,
+                PRODUCTS: supplier.products,
+                STATE: supplier.state_text(),
+                LATEST_FILE: self._latest_file.get(supplier.id, ""),
+            }
+            value = values.get(column)
+            if role == SORT_ROLE and isinstance(value, str):
+                return value.casefold()
+            return value
+        return None

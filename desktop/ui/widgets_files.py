@@ -1,0 +1,196 @@
+"""The files tab of the supplier inquiry: what each supplier file says, and the follow-up message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.cmrt.model import Severity
+from desktop.core.project import Project
+from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
+from desktop.core.suppliers.followup import finding_location
+from desktop.ui import dialogs
+from desktop.ui.table_view import fit_columns, make_table_view
+from desktop.ui.models.declaration_table import (
+    ROW_ROLE,
+    SUPPLIER,
+    DeclarationRow,
+    DeclarationTableModel,
+    SearchProxy,
+)
+
+SEVERITY_COLOUR = {Severity.ERROR: "#b3261e", Severity.WARNING: "#9a5b00", Severity.NOTE: "#4a5866"}
+
+
+class FilesPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.model = DeclarationTableModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table_view("filesTable")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(SUPPLIER, Qt.AscendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search files: supplier, file name, result…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.show_replaced = QCheckBox("Show replaced files")
+        self.show_replaced.setToolTip("Older files a supplier has since replaced (kept in the records).")
+        self.show_replaced.toggled.connect(lambda _checked: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_replaced)
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_findings_pane())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _build_findings_pane(self) -> QWidget:
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.findings_title = QLabel("Select a file to see what needs fixing.")
+        self.findings_title.setObjectName("outcomeHeadline")
+        self.findings_title.setWordWrap(True)
+        self.findings_list = QListWidget()
+        self.findings_list.setObjectName("findingsList")
+        self.findings_list.setWordWrap(True)
+        self.copy_button = QPushButton("Copy follow-up message")
+        self.copy_button.setToolTip("A message to the supplier listing exactly what to fix, ready to paste.")
+        self.copy_button.clicked.connect(self.copy_follow_up)
+        self.eml_button = QPushButton("Save e-mail draft…")
+        self.eml_button.setToolTip("An .eml draft your e-mail program opens, addressed to the supplier.")
+        self.eml_button.clicked.connect(self.save_follow_up_draft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.eml_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.findings_title)
+        layout.addWidget(self.findings_list, 1)
+        layout.addLayout(buttons)
+        self._enable_follow_up(False)
+        return pane
+
+    def load(self, project: Project) -> None:
+        self.project = project
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.project is None:
+            return
+        suppliers = {s.id: s.name for s in self.project.suppliers()}
+        rows = []
+        for stored in self.project.stored_declarations(current_only=not self.show_replaced.isChecked()):
+            name = suppliers.get(stored.supplier_id)
+            if name is None:
+                company = stored.declaration.company.name.strip() if stored.declaration else ""
+                name = f"(unassigned) {company}".strip()
+            if not stored.is_current:
+                name += " — replaced"
+            rows.append(DeclarationRow(stored, name))
+        self.model.set_rows(rows)
+        fit_columns(self.table, 200)
+        self._show_findings(None)
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def selected_row(self) -> DeclarationRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.proxy.data(indexes[0], ROW_ROLE) if indexes else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_findings(self.selected_row())
+
+    def _enable_follow_up(self, enabled: bool) -> None:
+        self.copy_button.setEnabled(enabled)
+        self.eml_button.setEnabled(enabled)
+
+    def _show_findings(self, row: DeclarationRow | None) -> None:
+        self.findings_list.clear()
+        if row is None:
+            self.findings_title.setText("Select a file to see what needs fixing.")
+            self._enable_follow_up(False)
+            return
+        declaration = row.stored.declaration
+        if declaration is None:
+            self.findings_title.setText(f"{row.stored.file_name} cannot be used")
+            self.findings_list.addItem(QListWidgetItem(row.stored.problem))
+            self._enable_follow_up(False)
+            return
+        self.findings_title.setText(f"{row.supplier_name}: {row.stored.file_name}")
+        if not declaration.findings:
+            self.findings_list.addItem("Nothing to fix: the file is complete.")
+        for finding in declaration.findings:
+            where = finding_location(finding)
+            text = f"{finding.severity.value.capitalize()}" + (f" — {where}" if where else "") + f"\n{finding.message}"
+            item = QListWidgetItem(text)
+            item.setForeground(QColor(SEVERITY_COLOUR[finding.severity]))
+            self.findings_list.addItem(item)
+        self._enable_follow_up(True)
+
+    def _sender(self) -> Sender:
+        registrant = self.project.registrant()
+        return Sender(name=registrant.contact_name, company=registrant.company_name, phone=registrant.contact_phone)
+
+    def _supplier_of(self, row: DeclarationRow):
+        return next((s for s in self.project.suppliers() if s.id == row.stored.supplier_id), None)
+
+    def follow_up_message(self) -> str:
+        row = self.selected_row()
+        if row is None or row.stored.declaration is None:
+            return ""
+        return follow_up_text(row.stored.declaration, self._supplier_of(row), self._sender())
+
+    def copy_follow_up(self) -> None:
+        message = self.follow_up_message()
+        if message:
+            dialogs.copy_to_clipboard(message)
+            dialogs.show_info(self, "Message copied", "The follow-up message is on the clipboard: paste it into an e-mail.")
+
+    def save_follow_up_draft(self) -> None:
+        row = self.selected_row()
+        if row is None or row.stored.declaration is None:
+            return
+        declaration = row.stored.declaration
+        suggested = self.project.path.parent / f"Follow-up {row.supplier_name[:40]}.eml"
+        path = dialogs.ask_save_file(self, "Save e-mail draft", suggested, "E-mail drafts (*.eml)")
+        if path is None:
+            return
+        supplier = self._supplier_of(row)
+        sender = self._sender()
+        try:
+            write_eml(
+                path,
+                follow_up_recipient(declaration, supplier),
+                follow_up_subject(declaration, sender),
+                follow_up_text(declaration, supplier, sender),
+                sender,
+            )
+        except OSError as error:
+            dialogs.show_error(self, "Could not save the draft", f"{path}: {error.strerror or error}")
