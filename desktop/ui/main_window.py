@@ -7,12 +7,15 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from desktop import APP_NAME, __version__
-from desktop.core.paths import default_projects_dir
+from desktop import APP_NAME, PROJECT_SUFFIX, __version__
+from desktop.core.paths import data_dir, default_projects_dir
 from desktop.core.project import Project, ProjectError
+from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
 from desktop.ui.pages.company_page import CompanyPage
+from desktop.ui.pages.diligence_page import DiligencePage
+from desktop.ui.pages.export_page import ExportPage
 from desktop.ui.pages.products_page import ProductsPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 from desktop.ui.start_screen import StartScreen
@@ -20,7 +23,7 @@ from desktop.ui.style import STYLE_SHEET
 from desktop.ui.wizard import WizardView
 
 # The wizard's steps, in order. Later steps are added here as they are built.
-PAGE_CLASSES = [CompanyPage, ProductsPage, SuppliersPage]
+PAGE_CLASSES = [CompanyPage, ProductsPage, SuppliersPage, DiligencePage, ExportPage]
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
         self.start_screen.new_requested.connect(self.new_project)
         self.start_screen.open_requested.connect(self.open_project_dialog)
         self.start_screen.recent_chosen.connect(self.open_project)
+        self.start_screen.sample_requested.connect(self.open_sample_project)
         self.wizard = WizardView(PAGE_CLASSES)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start_screen)
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "&Open project…", self.open_project_dialog, QKeySequence.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._add_action(file_menu, "Open &sample project", self.open_sample_project)
         file_menu.addSeparator()
         self.save_copy_action = self._add_action(file_menu, "Save a &copy as…", self.save_copy_as)
         self.close_action = self._add_action(file_menu, "&Close project", self.close_project, QKeySequence.Close)
@@ -87,6 +92,19 @@ class MainWindow(QMainWindow):
             return
         self._show_project(project)
 
+    def open_sample_project(self) -> bool:
+        """A fresh copy of the sample project, rebuilt each time so the demo always starts clean."""
+        self.close_project()
+        path = data_dir() / "sample" / f"Northwind Instruments 2025 (sample){PROJECT_SUFFIX}"
+        try:
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            create_sample_project(path).close()
+        except Exception as error:  # a broken install (missing sample files) must not crash the app
+            dialogs.show_error(self, "Could not open the sample project", str(error))
+            return False
+        return self.open_project(path)
+
     def open_project_dialog(self) -> None:
         path = dialogs.ask_open_project(self, default_projects_dir())
         if path is not None:
@@ -120,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def close_project(self) -> None:
         if self.project is not None:
+            self.wizard.unload()
             self.project.close()
             self.project = None
         self._show_start()

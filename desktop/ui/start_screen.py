@@ -22,6 +22,7 @@ from desktop.core.project.recent import recent_projects
 class StartScreen(QWidget):
     new_requested = Signal()
     open_requested = Signal()
+    sample_requested = Signal()
     recent_chosen = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None):
@@ -41,9 +42,13 @@ class StartScreen(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open project…")
         self.open_button.clicked.connect(self.open_requested)
+        self.sample_button = QPushButton("Explore the sample project")
+        self.sample_button.setToolTip("A fictitious company with suppliers and their CMRT files: see the whole flow in a minute.")
+        self.sample_button.clicked.connect(self.sample_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
 
         recent_title = QLabel("Recent projects")

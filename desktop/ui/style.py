@@ -14,6 +14,7 @@ QWidget {{ font-size: 10pt; }}
 #stepList::item:selected {{ background: {ACCENT}; color: white; }}
 #outcomeBox {{ background: #f3f7fb; border: 1px solid #c9d6e3; border-radius: 6px; }}
 #outcomeHeadline {{ font-size: 11pt; font-weight: 600; color: #1b2a38; }}
+#sampleBanner {{ background: #fff4d6; border: 1px solid #e3c36b; border-radius: 4px; padding: 6px 10px; color: #5a4300; }}
 #saveStatus {{ color: #5f6b76; font-size: 9pt; }}
 #startTitle {{ font-size: 22pt; font-weight: 600; color: #1b2a38; }}
 #startIntro {{ color: #4a5866; font-size: 11pt; }}

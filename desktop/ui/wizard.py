@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.project import Project
+from desktop.core.sample.project import SAMPLE_SETTING
 from desktop.ui.pages.base import WizardPage
 
 
@@ -22,6 +23,7 @@ class WizardView(QWidget):
     def __init__(self, page_classes: list[type[WizardPage]], parent: QWidget | None = None):
         super().__init__(parent)
         self.project: Project | None = None
+        self._loading = False
         self.pages: list[WizardPage] = [cls() for cls in page_classes]
 
         self.step_list = QListWidget()
@@ -48,8 +50,14 @@ class WizardView(QWidget):
         footer.addWidget(self.back_button)
         footer.addWidget(self.next_button)
 
+        self.sample_banner = QLabel()
+        self.sample_banner.setObjectName("sampleBanner")
+        self.sample_banner.setWordWrap(True)
+        self.sample_banner.hide()
+
         right = QVBoxLayout()
         right.setContentsMargins(24, 16, 24, 16)
+        right.addWidget(self.sample_banner)
         right.addWidget(self.stack, 1)
         right.addLayout(footer)
 
@@ -59,12 +67,26 @@ class WizardView(QWidget):
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
 
+    def unload(self) -> None:
+        """Forget the closed project, so no page reads from a closed file."""
+        self.project = None
+        for page in self.pages:
+            page.project = None
+
     def load(self, project: Project) -> None:
+        self.unload()
         self.project = project
         self.save_status.setText(f"Saved automatically in {project.path}")
         self.save_status.setToolTip(str(project.path))
-        for page in self.pages:
-            page.load(project)
+        notice = project.setting(SAMPLE_SETTING, "")
+        self.sample_banner.setText(notice)
+        self.sample_banner.setVisible(bool(notice))
+        self._loading = True  # pages signal changes while loading; refresh the steps once at the end
+        try:
+            for page in self.pages:
+                page.load(project)
+        finally:
+            self._loading = False
         start = int(project.setting("current_step", "0") or 0)
         self.step_list.setCurrentRow(min(max(start, 0), len(self.pages) - 1))
         self._refresh_steps()
@@ -91,6 +113,8 @@ class WizardView(QWidget):
             self.project.set_setting("current_step", str(index))
 
     def _refresh_steps(self) -> None:
+        if self._loading or self.project is None:
+            return
         for index, page in enumerate(self.pages):
             mark = "✓" if page.is_complete() else f"{index + 1}"
             note = page.step_note()
