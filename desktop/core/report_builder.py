@@ -109,6 +109,18 @@ def project_answers(project: Project) -> dict[str, str]:
     return diligence.default_answers() | project.answers()
 
 
+def answer_context(project: Project) -> dict[str, str]:
+    """The $placeholders of the answers that come from the company step, to show answers as printed."""
+    reg = project.registrant()
+    website = reg.website.strip()
+    return {
+        "company": reg.company_name.strip() or "the company",
+        "year": str(reg.reporting_year or ""),
+        "website": website,
+        "report_url": project.answers().get(REPORT_URL_KEY, "").strip() or website,
+    }
+
+
 def future_steps(answers: dict[str, str]) -> list[str]:
     return [line.strip() for line in answers.get(FUTURE_STEPS_KEY, "").splitlines() if line.strip()]
 
