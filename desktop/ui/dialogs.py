@@ -108,3 +108,32 @@ def ask_pasted_text(parent: QWidget, title: str, prompt: str) -> str | None:
     layout.addWidget(edit)
     layout.addWidget(buttons)
     return edit.toPlainText() if dialog.exec() == QDialog.Accepted else None
+
+
+def ask_note(parent: QWidget, title: str, prompt: str) -> str | None:
+    """A note saying why (overrides and decisions keep it); None when cancelled, "" when left blank."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+    return text.strip() if ok else None
+
+
+def ask_choice(parent: QWidget, title: str, prompt: str, choices: list[str]) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    choice, ok = QInputDialog.getItem(parent, title, prompt, choices, 0, False)
+    return choice if ok and choice else None
+
+
+def ask_open_reference_files(parent: QWidget) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.csv);;All files (*)"
+    )
+    return [Path(p) for p in paths]
+
+
+def update_reference(parent: QWidget) -> bool:
+    """Run the reference update dialog; True when a new reference was applied."""
+    from desktop.ui.reference_update_dialog import ReferenceUpdateDialog
+
+    return ReferenceUpdateDialog(parent).exec() == ReferenceUpdateDialog.Accepted

@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self.close_action = self._add_action(file_menu, "&Close project", self.close_project, QKeySequence.Close)
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.Quit)
+        reference_menu = self.menuBar().addMenu("&Smelter reference")
+        self._add_action(reference_menu, "&Update from RMI files…", self.update_reference)
+        self._add_action(reference_menu, "&About the reference data", self.show_reference_info)
         help_menu = self.menuBar().addMenu("&Help")
         self._add_action(help_menu, "&About", self.show_about)
 
@@ -166,6 +169,15 @@ class MainWindow(QMainWindow):
             self.project.save_copy_as(target)
         except OSError as error:
             dialogs.show_error(self, "Could not save a copy", f"{target}: {error.strerror or error}")
+
+    def update_reference(self) -> None:
+        if dialogs.update_reference(self) and self.project is not None:
+            self.wizard.load(self.project)  # statuses and matches may have changed
+
+    def show_reference_info(self) -> None:
+        from desktop.ui.reference_update_dialog import reference_summary
+
+        dialogs.show_info(self, "Smelter reference", reference_summary())
 
     def show_about(self) -> None:
         dialogs.show_info(

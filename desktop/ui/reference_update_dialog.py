@@ -1,0 +1,91 @@
+"""Update the smelter reference offline from RMI files, seeing every change before it applies."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.smelters import ReferenceDiff, ReferenceFileError, apply_reference_update, load_reference
+from desktop.core.smelters import preview_reference_update
+from desktop.ui import dialogs
+
+
+def reference_summary(today: date | None = None) -> str:
+    reference = load_reference()
+    text = (
+        f"Smelter list: {reference.lookup_source or 'shipped with the app'}. "
+        f"RMAP statuses as of {reference.status_as_of or 'an unknown date'}."
+    )
+    warning = reference.stale_warning(today or date.today())
+    return f"{text} {warning}" if warning else text
+
+
+class ReferenceUpdateDialog(QDialog):
+    """Pick RMI files, preview what changes, then apply (the previous version is kept)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Update smelter reference")
+        self.resize(760, 520)
+        self.diff: ReferenceDiff | None = None
+        self.applied_path: Path | None = None
+        intro = QLabel(
+            "Update the smelter names, IDs and RMAP statuses without an internet connection: choose a "
+            "newer blank CMRT (its Smelter Look-up sheet) and/or RMI's facility lists as downloaded "
+            "(Conformant, Active, all smelters; CSV or Excel). You will see every change before it applies; "
+            "the previous version is kept."
+        )
+        intro.setWordWrap(True)
+        self.current = QLabel(reference_summary())
+        self.current.setObjectName("fieldHelp")
+        self.current.setWordWrap(True)
+        self.choose_button = QPushButton("Choose files…")
+        self.choose_button.clicked.connect(self.choose_files)
+        self.changes = QListWidget()
+        self.changes.setObjectName("referenceChanges")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Apply these changes")
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.current)
+        layout.addWidget(self.choose_button)
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(self.buttons)
+
+    def choose_files(self) -> None:
+        paths = dialogs.ask_open_reference_files(self)
+        if paths:
+            self.preview(paths)
+
+    def preview(self, paths: list[Path]) -> None:
+        self.changes.clear()
+        try:
+            self.diff = preview_reference_update(load_reference(), [str(p) for p in paths])
+        except ReferenceFileError as error:
+            self.diff = None
+            self.changes.addItem(str(error))
+            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+            return
+        self.changes.addItems(self.diff.lines())
+        if self.diff.is_empty:
+            self.changes.addItem("Nothing changes: the reference already holds these facts.")
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not self.diff.is_empty)
+
+    def apply(self) -> None:
+        if self.diff is None:
+            return
+        self.applied_path = apply_reference_update(self.diff)
+        super().accept()

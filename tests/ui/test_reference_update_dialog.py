@@ -1,0 +1,34 @@
+"""Updating the smelter reference from RMI files: preview first, then apply, keeping the old one."""
+
+from desktop.core.paths import data_dir
+from desktop.core.smelters import load_reference, previous_references
+from desktop.ui.reference_update_dialog import ReferenceUpdateDialog, reference_summary
+
+
+def test_preview_then_apply_keeps_the_previous_version(qtbot, cmrt_dir):
+    shipped = load_reference()
+    dialog = ReferenceUpdateDialog()
+    qtbot.addWidget(dialog)
+    assert "as of 2023-01-20" in dialog.current.text()
+    assert "more than 12 months" in reference_summary()
+
+    dialog.preview([cmrt_dir / "templates" / "RMI_CMRT_6.4_english_blank.xlsx"])
+    lines = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
+    assert any(" added, " in line and " removed, " in line for line in lines)
+    assert any(line.startswith("Removed: ") or line.startswith("Added: ") for line in lines)
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert not (data_dir() / "reference").exists() or not list((data_dir() / "reference").glob("*.json.gz"))
+
+    dialog.apply()
+    assert dialog.applied_path is not None and dialog.applied_path.exists()
+    assert len(previous_references()) == 1
+    updated = load_reference()
+    assert updated.lookup_source != shipped.lookup_source or len(updated.smelters) != len(shipped.smelters)
+
+
+def test_a_file_that_is_not_an_rmi_list_is_refused_by_name(qtbot, cmrt_dir):
+    dialog = ReferenceUpdateDialog()
+    qtbot.addWidget(dialog)
+    dialog.preview([cmrt_dir / "not-cmrt" / "jpeg-renamed.xls"])
+    assert "jpeg-renamed.xls" in dialog.changes.item(0).text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
