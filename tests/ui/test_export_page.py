@@ -1,0 +1,176 @@
+"""Drive the Export step like a user: each button writes its files off the UI thread and records them."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QThreadPool, Qt
+
+from desktop.core.export.records import file_sha256
+from desktop.core.project import Project
+from desktop.core.report_builder import report_data_from_project
+from desktop.ui import dialogs
+from desktop.ui.main_window import create_main_window
+from desktop.ui.pages import export_page
+from desktop.ui.pages.export_page import ExportPage
+from tests.core.export_helpers import pdf_pages
+from tests.core.test_report_builder import filed_project
+
+
+@pytest.fixture(scope="module")
+def project_template(tmp_path_factory, cmrt_dir) -> Path:
+    path = tmp_path_factory.mktemp("template") / "Acme 2025.cmdesk"
+    filed_project(path, cmrt_dir).close()
+    return path
+
+
+@pytest.fixture
+def project_path(project_template, tmp_path) -> Path:
+    path = tmp_path / "Acme 2025.cmdesk"
+    shutil.copy(project_template, path)
+    return path
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Message boxes and the file manager, replaced: what the user would have seen."""
+    seen = {"errors": [], "opened": []}
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: seen["errors"].append(message))
+    monkeypatch.setattr(export_page, "open_folder", lambda folder: seen["opened"].append(folder) or True)
+    yield seen
+    QThreadPool.globalInstance().waitForDone()  # no writer outlives its test
+
+
+def open_page(qtbot, path: Path):
+    window = create_main_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    window.wizard.go_to_page(ExportPage)
+    return window, window.wizard.page(ExportPage)
+
+
+def export(qtbot, page: ExportPage, key: str) -> None:
+    with qtbot.waitSignal(page.export_finished, timeout=30_000) as finished:
+        qtbot.mouseClick(page.export_buttons[key], Qt.LeftButton)
+    assert finished.args == [key]
+
+
+def test_every_button_writes_and_records_its_files(qtbot, project_path, shown, tmp_path, qtmodeltester, monkeypatch):
+    window, page = open_page(qtbot, project_path)
+    assert page.readiness_headline.text().startswith("Ready: Form SD with the Conflict Minerals Report")
+    assert "more than 12 months ago" in page.stale_label.text()  # the shared RMI lists are from 2023
+    folder = tmp_path / "filing"
+    monkeypatch.setattr(export_page, "ask_export_folder", lambda parent, start: folder)
+    qtbot.mouseClick(page.folder_button, Qt.LeftButton)
+    assert page.folder_edit.text() == str(folder)
+    assert window.project.setting("export_folder") == str(folder)
+
+    data = report_data_from_project(window.project)
+    for key in ("report_pdf", "annex_pdf", "annex_xlsx", "annex_csv", "edgar_html"):
+        export(qtbot, page, key)
+        assert page.open_folder_button.isVisibleTo(page)
+    assert shown["errors"] == []
+
+    report = folder / "Form SD and Conflict Minerals Report 2025.pdf"
+    text = " ".join(pdf_pages(report))
+    assert "Acme Instruments, Inc." in text and "001-36309" in text
+    assert all(row.smelter_id in text for row in data.annex_rows)
+    book = openpyxl.load_workbook(folder / "Annex A 2025.xlsx", read_only=True)
+    ids = {cell for row in book.active.iter_rows(values_only=True) for cell in row if str(cell).startswith("CID")}
+    book.close()
+    assert ids == {row.smelter_id for row in data.annex_rows}
+    with open(folder / "Annex A 2025.csv", encoding="utf-8-sig", newline="") as handle:
+        csv_ids = {cell for row in csv.reader(handle) for cell in row if cell.startswith("CID")}
+    assert csv_ids == ids
+    edgar = folder / "EDGAR 2025"
+    assert sorted(p.name for p in edgar.iterdir()) == ["ex1-01.htm", "form_sd.htm"]
+
+    history = window.project.export_history()
+    assert [row["kind"] for row in history] == [
+        "edgar_ex101", "edgar_form_sd", "annex_csv", "annex_xlsx", "annex_pdf", "report_pdf",
+    ]
+    for row in history:
+        assert file_sha256(row["path"]) == row["sha256"]
+    model = page.history_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6
+    assert model.index(5, model.FILE).data() == report.name
+    assert model.index(5, model.KIND).data() == "Report PDF"
+    assert model.index(5, model.SHA256).data(Qt.ToolTipRole) == history[5]["sha256"]
+    assert page.step_note() == "6 files exported" and page.is_complete()
+
+    qtbot.mouseClick(page.open_folder_button, Qt.LeftButton)
+    assert shown["opened"] == [folder]
+    window.close()
+
+
+def test_the_report_is_written_off_the_ui_thread(qtbot, project_path, shown):
+    window, page = open_page(qtbot, project_path)
+    with qtbot.waitSignal(page.export_finished, timeout=30_000):
+        page.export_buttons["report_pdf"].click()  # returns before the PDF exists
+        assert page.busy.isVisibleTo(page)
+        assert not any(button.isEnabled() for button in page.export_buttons.values())
+        assert "Writing Report PDF" in page.status_label.text()
+    assert not page.busy.isVisibleTo(page)
+    assert all(button.isEnabled() for button in page.export_buttons.values())
+    assert Path(window.project.export_history()[0]["path"]).is_file()
+    window.close()
+
+
+def test_missing_facts_are_named_with_the_step_that_fixes_them(qtbot, project_path, shown):
+    project = Project.open(project_path)
+    project.update_registrant(irs_ein="", signer_name="")
+    project.close()
+    window, page = open_page(qtbot, project_path)
+    assert page.readiness_headline.text() == "Before you can export the filing, please fill in:"
+    assert page.missing_label.text().splitlines() == [
+        "• the IRS employer identification number  (step: Company and filing)",
+        "• the signer's name  (step: Company and filing)",
+    ]
+    for key in ("report_pdf", "edgar_html"):
+        assert not page.export_buttons[key].isEnabled()
+    export(qtbot, page, "annex_csv")  # Annex A needs only the smelter facts
+    assert (Path(page.folder_edit.text()) / "Annex A 2025.csv").is_file()
+    assert Path(page.folder_edit.text()) == project_path.with_name("Acme 2025 exports")
+    window.close()
+
+
+def test_nothing_is_exported_before_the_supplier_answers(qtbot, tmp_path, cmrt_dir, shown):
+    filed_project(tmp_path / "pending.cmdesk", cmrt_dir, import_cmrts=False).close()
+    window, page = open_page(qtbot, tmp_path / "pending.cmdesk")
+    assert page.readiness_headline.text().startswith("Nothing can be exported yet.")
+    assert "Import your suppliers' CMRTs" in page.readiness_headline.text()
+    assert "(Step: Supplier inquiry.)" in page.readiness_headline.text()
+    assert not any(button.isEnabled() for button in page.export_buttons.values())
+    window.close()
+
+
+def test_a_folder_that_cannot_be_written_gives_a_plain_message(qtbot, project_path, shown, tmp_path):
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file where the export folder should be")
+    window, page = open_page(qtbot, project_path)
+    page.folder = blocker
+    with qtbot.waitSignal(page.export_failed, timeout=30_000):
+        qtbot.mouseClick(page.export_buttons["annex_xlsx"], Qt.LeftButton)
+    assert len(shown["errors"]) == 1 and "Choose another folder" in shown["errors"][0]
+    assert window.project.export_history() == []
+    assert page.export_buttons["annex_xlsx"].isEnabled()
+    window.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
+def test_page_reads_at_laptop_sizes(qtbot, project_path, shown, tmp_path, size):
+    window, page = open_page(qtbot, project_path)
+    export(qtbot, page, "annex_csv")
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    for button in page.export_buttons.values():
+        assert button.width() >= button.sizeHint().width()  # labels never clipped
+    assert page.history_view.height() > 80  # room for several rows
+    picture = tmp_path / f"export_{size[0]}x{size[1]}.png"
+    assert window.grab().save(str(picture))
+    window.close()
