@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QThreadPool, Qt
 
 from desktop.core.export.records import file_sha256
+from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.report_builder import report_data_from_project
 from desktop.ui import dialogs
@@ -63,6 +64,8 @@ def test_every_button_writes_and_records_its_files(qtbot, project_path, shown, t
     window, page = open_page(qtbot, project_path)
     assert page.readiness_headline.text().startswith("Ready: Form SD with the Conflict Minerals Report")
     assert "more than 12 months ago" in page.stale_label.text()  # the shared RMI lists are from 2023
+    unresolved = len(project_rollup(window.project).unresolved)
+    assert unresolved and f"{unresolved} smelters reported by your suppliers are not matched" in page.stale_label.text()
     folder = tmp_path / "filing"
     monkeypatch.setattr(export_page, "ask_export_folder", lambda parent, start: folder)
     qtbot.mouseClick(page.folder_button, Qt.LeftButton)

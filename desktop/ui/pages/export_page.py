@@ -227,7 +227,14 @@ class ExportPage(WizardPage):
         self.readiness_headline.setText(headline)
         self.missing_label.setText("\n".join(f"• {m.what}  (step: {m.step})" for m in missing))
         self.missing_label.setVisible(bool(missing))
-        stale = rolled.stale_warning(date.today()) if rolled.smelters else ""
+        warnings = [rolled.stale_warning(date.today()) if rolled.smelters else ""]
+        unresolved = len(rolled.unresolved)  # counted as the Smelter review step counts them
+        if unresolved:
+            warnings.append(
+                f"{unresolved} smelters reported by your suppliers are not matched to a known smelter yet, so they "
+                "are not in Annex A. Resolve them in the Smelter review step if they should be."
+            )
+        stale = "\n".join(w for w in warnings if w)
         self.stale_label.setText(stale)
         self.stale_label.setVisible(bool(stale))
         self._update_buttons()
