@@ -9,6 +9,7 @@ from desktop.core.cmrt.model import METALS, CompanyAnswer, CompanyInfo, MetalAns
 from desktop.core.cmrt.normalise import clean_field, is_copyright_line, normalise_answer, parse_date
 from desktop.core.cmrt.sheets import Grid
 
+_BLANKS = ("", None, 0.0)
 _SCOPE_LETTER = re.compile(r"\s*([A-D])\s*[.)]")
 
 
@@ -64,7 +65,10 @@ def read_products(products: Grid | None, revision: str) -> list[ProductRow]:
     with_requester = revision_number(revision) >= 6.6 or bool(clean_field(products.cell("F5")))
     rows = []
     for number in range(6, products.height + 1):
-        cells = [clean_field(value) for value in products.row(number)[1:6]] + [""] * 5
+        raw = products.row(number)[1:6]
+        if all(value in _BLANKS for value in raw):  # 2,000 template rows, nearly all empty
+            continue
+        cells = [clean_field(value) for value in raw] + [""] * 5
         if not any(cells[:5]):
             continue
         if is_copyright_line(cells[0]) or is_copyright_line(cells[1]):

@@ -68,7 +68,10 @@ def read_lookup(sheets: Sheets, layout: Layout) -> SmelterLookup:
 
 def _rows(grid: Grid, first_row: int):
     for number in range(first_row, grid.height + 1):
-        cells = [clean_field(value) for value in grid.row(number)[:9]]
+        raw = grid.row(number)[:9]
+        if len(raw) < 2 or raw[0] in ("", None) or raw[1] in ("", None):
+            continue
+        cells = [clean_field(value) for value in raw]
         cells += [""] * (9 - len(cells))
         if cells[0] and cells[1]:
             yield cells

@@ -18,7 +18,7 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 
 def clean_text(value: object) -> str:
     """A cell value as trimmed text: numbers without a trailing ".0", dates as ISO."""
-    if value is None or isinstance(value, bool) and value is False:
+    if value == "" or value is None or value is False:  # most cells: a fast exit
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
@@ -36,8 +36,10 @@ def clean_field(value: object) -> str:
     Pasting values over the template's formulas turns empty formula results into 0
     (seen in the Honeywell and PKG 6.4 files), which is never a real street or name.
     """
+    if value == 0 and not isinstance(value, bool):
+        return ""
     text = clean_text(value)
-    return "" if text in ("0", "0.0") else text
+    return "" if text == "0" else text
 
 
 def _fold(text: str) -> str:

@@ -22,10 +22,7 @@ def read_cmrt(path: str | Path) -> Declaration:
     opened = open_workbook(path)
     try:
         sheets = Sheets(opened.workbook)
-        try:
-            info = detect_template(sheets, name)
-        except UnreadableFile:
-            raise
+        info = detect_template(sheets, name)
         layout = layout_for(info.revision)
         declaration_sheet = sheets.grid("Declaration")
         if declaration_sheet is None:
@@ -38,8 +35,8 @@ def read_cmrt(path: str | Path) -> Declaration:
         declaration.metal_answers = read_metal_answers(declaration_sheet, layout)
         declaration.company_answers = read_company_answers(declaration_sheet, layout)
         declaration.products = read_products(sheets.grid("Product List"), info.revision)
-        lookup = read_lookup(sheets, layout)
-        declaration.smelters = read_smelters(sheets.grid("Smelter List"), layout, lookup)
+        declaration.smelters = read_smelters(sheets.grid("Smelter List"), layout,
+                                             lambda: read_lookup(sheets, layout))
         return declaration
     finally:
         opened.workbook.close()

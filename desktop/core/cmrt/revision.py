@@ -1,8 +1,8 @@
 """Which RMI template and revision a workbook is, from its content, never from its file name.
 
 Order (LAYOUT.md section 1): Declaration!J3, the Smelter List's row 3, the Revision sheet's last
-entry, then a structural fingerprint. The family comes from the Revision sheet's English title,
-the hidden L sheet, Declaration!D2, or the sheets it has. CMRT 1.00 and RMI's other templates are
+entry, then a structural fingerprint. The family comes from the code in Declaration!D2 ("(CMRT)"),
+the Revision sheet's English title, or the sheets it has. CMRT 1.00 and RMI's other templates are
 refused with a message that tells the user what to ask the supplier for.
 """
 
@@ -113,9 +113,21 @@ def _revision(sheets: Sheets) -> tuple[str, str]:
     return "", ""
 
 
+_CODE_IN_TITLE = re.compile(r"\((CMRT|EMRT|CRT|AMRT)\)")
+
+
 def _family(sheets: Sheets) -> str | None:
-    """From the Revision sheet's English title, else the hidden L sheet, else Declaration!D2."""
-    for text in _title_texts(sheets):
+    """From Declaration!D2's "(CMRT)"-style code (kept in every language), else the Revision sheet's
+    English title, else the extra sheets only EMRT and AMRT have."""
+    declaration = sheets.grid("Declaration")
+    title = clean_text(declaration.cell("D2")) if declaration is not None else ""
+    code = _CODE_IN_TITLE.search(title)
+    if code:
+        return code.group(1)
+    revision_sheet = sheets.grid("Revision")
+    texts = [title] + ([clean_text(revision_sheet.value(row, 1)) for row in range(1, 8)]
+                       if revision_sheet is not None else [])
+    for text in texts:
         lowered = text.lower()
         for family, (_title, key) in FAMILIES.items():
             if key in lowered:
@@ -125,22 +137,6 @@ def _family(sheets: Sheets) -> str | None:
     if sheets.find("Mine List"):
         return "EMRT"
     return None
-
-
-def _title_texts(sheets: Sheets):
-    """Candidate titles, cheapest and most reliable first (a generator, so L is read only if needed)."""
-    revision_sheet = sheets.grid("Revision")
-    if revision_sheet is not None:
-        yield from (clean_text(revision_sheet.value(row, 1)) for row in range(1, 8))
-    declaration = sheets.grid("Declaration")
-    if declaration is not None:
-        yield clean_text(declaration.cell("D2"))
-    language = sheets.grid("L")
-    if language is not None:  # hidden translation sheet: key DeclarationD2, English in column D
-        for row in range(1, min(language.height, 60) + 1):
-            if clean_text(language.value(row, 0)) == "DeclarationD2":
-                yield clean_text(language.value(row, 3))
-                break
 
 
 def _fingerprint(sheets: Sheets) -> str:

@@ -9,6 +9,7 @@ from the typed ID or the look-up name, as Excel would have.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.core.cmrt.layouts import SMELTER_COLUMNS_200 as SHIFTED_2X_COLUMNS
 from desktop.core.cmrt.layouts import Layout
@@ -18,7 +19,7 @@ from desktop.core.cmrt.normalise import clean_field, is_copyright_line, looks_li
 from desktop.core.cmrt.sheets import Grid
 
 FIRST_ROW = 5
-_BLANKS = ("", None, 0.0, "0")
+_IDENTITY_WIDTH = 6
 _MARKER_COLUMN = 13  # N
 NOT_LISTED = "smelter not listed"
 NOT_IDENTIFIED = "smelter not yet identified"
@@ -34,17 +35,18 @@ def is_placeholder_lookup(lookup_name: str) -> bool:
     return lookup_name.strip().lower() in (NOT_LISTED, NOT_IDENTIFIED)
 
 
-def read_smelters(grid: Grid | None, layout: Layout, lookup: SmelterLookup) -> list[SmelterRow]:
+def read_smelters(grid: Grid | None, layout: Layout, lookup: SmelterLookup | Callable[[], SmelterLookup]
+                  ) -> list[SmelterRow]:
+    """Rows from 5 down; `lookup` may be a function, so a list with no rows never reads the look-up."""
     if grid is None:
         return []
     columns = layout.smelter_columns
-    identity = [columns[name] for name in _IDENTITY_FIELDS if name in columns]
     rows: list[SmelterRow] = []
     for number in range(FIRST_ROW, grid.height + 1):
         raw = grid.row(number)
-        # Fast skip of the ~2,500 template rows left blank (cached "" or the 0 of pasted formulas),
-        # but not of the 2.x end marker, which sits alone in column N.
-        if not any(raw[index] not in _BLANKS for index in identity if index < len(raw)) and \
+        # Fast skip of the ~2,500 template rows left blank (cached "" or the 0 of pasted formulas;
+        # the identity columns are A-F in every layout), but not of the 2.x end marker in column N.
+        if not any(raw[:_IDENTITY_WIDTH]) and \
                 not (len(raw) > _MARKER_COLUMN and str(raw[_MARKER_COLUMN]).startswith("AAAAAAAAAA")):
             continue
         if _ends_list(raw):
@@ -55,6 +57,8 @@ def read_smelters(grid: Grid | None, layout: Layout, lookup: SmelterLookup) -> l
         if _shifted_left(fields, layout):
             fields = {name: clean_field(raw[index]) if index < len(raw) else ""
                       for name, index in SHIFTED_2X_COLUMNS.items()}
+        if callable(lookup):
+            lookup = lookup()
         rows.append(_row(number, fields, layout, lookup))
     _flag_duplicates(rows)
     return rows

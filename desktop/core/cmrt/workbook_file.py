@@ -222,7 +222,9 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) ->
                              "it was not opened for safety.", ASK_FOR_COPY)
     if not member.filename.startswith("xl/worksheets/"):
         return
-    rows = [int(number) for number in _ROW_TAG.findall(last_rows)]
+    # The last row tag sits near the end of the last stretch holding rows; look there first.
+    rows = [int(number) for number in _ROW_TAG.findall(last_rows[-65536:])] or \
+        [int(number) for number in _ROW_TAG.findall(last_rows)]
     last_row = max(rows, default=0)
     columns = 16384 if wide else 702  # CMRT sheets use helper columns up to AM; assume up to ZZ
     if last_row > MAX_ROWS or last_row * columns > MAX_SHEET_CELLS:
