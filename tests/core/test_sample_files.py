@@ -14,6 +14,7 @@ from desktop.core.cmrt.model import METALS, Meaning, Verdict
 from desktop.core.registrant import validate
 from desktop.core.sample import SAMPLE_FILES, SAMPLE_MARK, sample_cmrt_dir, sample_company
 from desktop.core.sample.build import build_all
+from desktop.core.sample.project import create_sample_project, is_sample_project
 from desktop.core.sample.template_fill import metal_answer_cell
 from desktop.core.scoping import ProductStatus, assess_product
 from desktop.core.smelters import load_reference, match_row
@@ -165,8 +166,36 @@ def test_sample_roster_matches_each_file_and_gives_a_response_rate():
     assert scores.count(100.0) >= 4 and 1 <= sum(score < 100 for score in scores) <= 3
     waiting = [s for s in roster if s.request_state is RequestState.REMINDER_SENT]
     assert waiting and waiting[0].reminded_on
+    requested = [s for s in roster if s.request_state is RequestState.REQUESTED]
+    assert len(requested) == len(SAMPLE_FILES) and all(s.requested_on for s in requested)
     rate = response_rate(roster)
-    assert (rate.surveyed, rate.responded) == (len(roster), len(SAMPLE_FILES))
+    assert (rate.surveyed, rate.responded) == (len(roster), 0)  # nothing imported yet
+
+
+def test_sample_project_file_holds_the_company_roster_and_imported_files(tmp_path):
+    project = create_sample_project(tmp_path / "sample")
+    try:
+        assert project.path.name == "sample.cmdesk" and is_sample_project(project)
+        assert project.registrant().company_name == "Northwind Instruments, Inc."
+        assert len(project.products()) == 4
+        suppliers = {s.id: s for s in project.suppliers()}
+        assert len(suppliers) == len(SAMPLE_FILES) + 1  # every file went to a roster supplier
+        rows = project.declaration_rows()
+        assert sorted(r["file_name"] for r in rows) == sorted(BY_NAME)
+        for row in rows:
+            supplier = suppliers[row["supplier_id"]]
+            assert supplier.name == BY_NAME[row["file_name"]].roster_name
+        rate = response_rate(list(suppliers.values()))
+        assert (rate.surveyed, rate.responded, rate.percent) == (8, 7, 88)
+        states = {s.name: s.request_state for s in suppliers.values()}
+        assert states[BY_NAME["Pinecrest_Capacitor_CMRT_6.4.xlsx"].roster_name] is RequestState.NEEDS_FOLLOW_UP
+    finally:
+        project.close()
+    bare = create_sample_project(tmp_path / "bare", import_files=False)
+    try:
+        assert bare.declaration_rows() == [] and len(bare.suppliers()) == len(SAMPLE_FILES) + 1
+    finally:
+        bare.close()
 
 
 def _rules(declaration) -> set[tuple[str, str]]:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import tempfile
 import warnings
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 
+from desktop import APP_NAME
 from desktop.core.paths import resource_path
 from desktop.core.sample.declarations import SAMPLE_FILES, SAMPLE_MARK, SampleFile
 from desktop.core.sample.template_fill import fill_template, read_lookup
 
 TEMPLATE_NAME = "RMI_CMRT_6.4_english_blank.xlsx"
+FIXED_TIME = datetime(2026, 3, 16, 12, 0, 0)
 
 
 def default_template() -> Path:
@@ -40,11 +45,31 @@ def _load_template(template: Path):
         return openpyxl.load_workbook(template)
 
 
+def _freeze_zip_times(path: str) -> None:
+    """Same input, same bytes: fixed entry times, so rebuilding does not churn the repository."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    # openpyxl stamps the save time into the core properties whatever we set.
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    entries = [
+        (name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data))
+        if name == "docProps/core.xml" else (name, data)
+        for name, data in entries
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            target.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def _save_atomically(workbook, path: Path) -> None:
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    workbook.properties.lastModifiedBy = workbook.properties.creator = APP_NAME
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
     os.close(handle)
     try:
         workbook.save(temp_name)
+        _freeze_zip_times(temp_name)
         os.chmod(temp_name, 0o644)  # mkstemp makes it private; these are shipped resources
         os.replace(temp_name, path)
     except BaseException:
@@ -55,6 +80,7 @@ def _save_atomically(workbook, path: Path) -> None:
 def build_file(sample: SampleFile, template: Path, out_dir: Path) -> Path:
     workbook = _load_template(template)
     fill_template(workbook, sample, read_lookup(workbook))
+    workbook.properties.title = f"{SAMPLE_MARK}: {sample.company}"
     path = out_dir / sample.file_name
     _save_atomically(workbook, path)
     return path

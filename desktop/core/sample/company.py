@@ -88,31 +88,30 @@ def _products() -> list[Product]:
     ]
 
 
-# File name -> (request state, products supplied). The roster spells names its own way,
-# as purchasing teams do, so the import page has to suggest the match.
-_ROSTER_DETAILS = {
-    "Brightline_Components_CMRT_6.4.xlsx": (RequestState.COMPLETE, "Printed circuit assemblies"),
-    "Keystone_Precision_Plating_CMRT_6.4.xlsx": (RequestState.COMPLETE, "Plated contacts and pins"),
-    "Harbor_Cable_and_Wire_CMRT_6.4.xlsx": (RequestState.NEEDS_FOLLOW_UP, "Cable harnesses"),
-    "Summit_Alloy_Castings_CMRT_6.4.xlsx": (RequestState.NEEDS_FOLLOW_UP, "Tungsten alloy weights"),
-    "Old_Mill_Electronics_CMRT_6.4.xlsx": (RequestState.NEEDS_FOLLOW_UP, "Display modules"),
-    "Lakeshore_Solder_Supply_CMRT_6.4.xlsx": (RequestState.RESPONSE_RECEIVED, "Solder paste"),
-    "Pinecrest_Capacitor_CMRT_6.4.xlsx": (RequestState.NEEDS_FOLLOW_UP, "Tantalum capacitors"),
+# What each sample supplier sells to Northwind. Every request went out on the same day; the
+# import sets each state from the file's verdict, as it would for a real project.
+_PRODUCTS_SUPPLIED = {
+    "Brightline_Components_CMRT_6.4.xlsx": "Printed circuit assemblies",
+    "Keystone_Precision_Plating_CMRT_6.4.xlsx": "Plated contacts and pins",
+    "Harbor_Cable_and_Wire_CMRT_6.4.xlsx": "Cable harnesses",
+    "Summit_Alloy_Castings_CMRT_6.4.xlsx": "Tungsten alloy weights",
+    "Old_Mill_Electronics_CMRT_6.4.xlsx": "Display modules",
+    "Lakeshore_Solder_Supply_CMRT_6.4.xlsx": "Solder paste and wire",
+    "Pinecrest_Capacitor_CMRT_6.4.xlsx": "Tantalum capacitors",
 }
 
 
 def _roster() -> list[Supplier]:
     suppliers = []
     for number, sample in enumerate(SAMPLE_FILES, start=1):
-        state, products = _ROSTER_DETAILS[sample.file_name]
         suppliers.append(
             Supplier(
                 name=sample.roster_name,
                 contact_name=sample.contact,
                 email=sample.email,
                 phone=f"+1 555 01{number:02d}",
-                products=products,
-                request_state=state,
+                products=_PRODUCTS_SUPPLIED[sample.file_name],
+                request_state=RequestState.REQUESTED,
                 requested_on=REQUESTED_ON,
                 notes=SAMPLE_MARK,
             )

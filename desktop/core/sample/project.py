@@ -1,0 +1,56 @@
+"""Create the sample project file: what `File > Open sample project` and the start page open.
+
+A new project each time (in a folder the caller chooses, usually a temporary or data folder), so
+the newcomer can change anything without harming a real filing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.project import Project
+from desktop.core.sample.company import SAMPLE_NOTICE, sample_company
+
+# Project setting that marks the sample; the UI shows SAMPLE_NOTICE wherever it is set.
+SAMPLE_SETTING = "sample_project_notice"
+
+
+def is_sample_project(project: Project) -> bool:
+    return bool(project.setting(SAMPLE_SETTING))
+
+
+def create_sample_project(path: str | Path, import_files: bool = True) -> Project:
+    """Write a new project with the sample company, its products and roster, and (unless
+    `import_files` is False, to let the newcomer import them) the sample suppliers' CMRTs.
+
+    Raises ProjectError when `path` already exists. The caller closes the returned project.
+    """
+    company = sample_company()
+    project = Project.create(path)
+    try:
+        project.update_registrant(**asdict(company.registrant))
+        for product in company.products:
+            project.save_product(product)
+        project.save_suppliers(company.suppliers)
+        project.set_setting(SAMPLE_SETTING, SAMPLE_NOTICE)
+        if import_files:
+            _import_sample_files(project, company.cmrt_files)
+    except BaseException:
+        project.close()
+        raise
+    return project
+
+
+def _import_sample_files(project: Project, paths: list[Path]) -> None:
+    # One worker: a handful of small files is faster than starting a process pool.
+    files = read_supplier_files(paths, project.suppliers(), workers=1)
+    for item in files or []:
+        if item.problem:
+            raise RuntimeError(f"a sample file could not be read: {item.problem}")
+        if item.supplier_id is None and item.suggestions:
+            # The sample roster is known to hold every sender; take the best suggestion.
+            item.supplier_id = item.suggestions[0][0].id
+            item.create_supplier = False
+    save_import(project, files or [])
