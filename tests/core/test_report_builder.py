@@ -205,3 +205,11 @@ def test_no_covered_product_means_no_report(project, tmp_path):
     with pytest.raises(NothingToFile):
         write_report_pdf(data, tmp_path / "report.pdf")
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_report_builder_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = "import sys, desktop.core.report_builder; sys.exit('PySide6' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=str(Path(__file__).parents[2])).returncode == 0
