@@ -69,6 +69,16 @@ def test_errors_name_the_file_and_every_bad_row(tmp_path):
     assert "row 4 (Typo Inc)" in message
 
 
+def test_xlsx_row_numbers_in_messages_are_excel_row_numbers(tmp_path):
+    path = tmp_path / "offset.xlsx"
+    book = openpyxl.Workbook()
+    book.active["B3"], book.active["C3"] = "Supplier", "Email"
+    book.active["B4"], book.active["C4"] = "Acme", "not-an-address"
+    book.save(path)
+    with pytest.raises(RosterError, match=r"offset.xlsx: row 4 \(Acme\): the email address"):
+        read_roster(path)
+
+
 def test_missing_name_column_and_unsupported_files_are_explained(tmp_path):
     path = tmp_path / "parts.csv"
     path.write_text("Part,Price\nA-1,3.50\n", encoding="utf-8")

@@ -21,7 +21,7 @@ def read_table(path) -> tuple[list[list], int]:
     if suffix in CSV_SUFFIXES:
         return _read_csv(path), 1
     if suffix in EXCEL_SUFFIXES:
-        return _read_xlsx(path)
+        return _read_xlsx(path), 1
     if suffix == ".xls":
         raise RosterError(
             f"{path}: Excel 97-2003 (.xls) supplier lists are not read. "
@@ -51,7 +51,7 @@ def _read_csv(path: Path) -> list[list]:
     return list(csv.reader(text.splitlines(), delimiter=delimiter))
 
 
-def _read_xlsx(path: Path) -> tuple[list[list], int]:
+def _read_xlsx(path: Path) -> list[list]:
     import openpyxl
 
     try:
@@ -64,9 +64,8 @@ def _read_xlsx(path: Path) -> tuple[list[list], int]:
     try:
         visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         sheet = (visible or workbook.worksheets)[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        # read_only sheets report rows from their first used row; keep Excel's numbering.
-        first_row = getattr(sheet, "min_row", 1) or 1
+        # From row 1 even when the sheet starts lower, so messages use Excel's row numbers.
+        rows = [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
     finally:
         workbook.close()
-    return rows, first_row
+    return rows
