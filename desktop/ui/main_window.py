@@ -17,13 +17,14 @@ from desktop.ui.pages.company_page import CompanyPage
 from desktop.ui.pages.diligence_page import DiligencePage
 from desktop.ui.pages.export_page import ExportPage
 from desktop.ui.pages.products_page import ProductsPage
+from desktop.ui.pages.smelters_page import SmelterReviewPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 from desktop.ui.start_screen import StartScreen
 from desktop.ui.style import STYLE_SHEET
 from desktop.ui.wizard import WizardView
 
 # The wizard's steps, in order. Later steps are added here as they are built.
-PAGE_CLASSES = [CompanyPage, ProductsPage, SuppliersPage, DiligencePage, ExportPage]
+PAGE_CLASSES = [CompanyPage, ProductsPage, SuppliersPage, SmelterReviewPage, DiligencePage, ExportPage]
 
 
 class MainWindow(QMainWindow):

@@ -25,6 +25,15 @@ _STATUS_ORDER = {status: i for i, status in enumerate(FILING_STATUSES)}
 _MUTED = QColor("#7a8590")
 
 
+_SMALL_WORDS = {"of", "the", "and", "da", "de", "do"}
+
+
+def country_label(country: str) -> str:
+    """RMI writes countries in capitals; "UNITED STATES OF AMERICA" reads as "United States of America"."""
+    words = country.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
+
+
 def smelter_flags(smelter: RolledSmelter) -> list[str]:
     """The short words a reviewer scans for, in the order of their weight."""
     flags = []
@@ -114,7 +123,7 @@ class SmelterTableModel(QAbstractTableModel):
         if column == SMELTER:
             return smelter.name
         if column == COUNTRY:
-            return smelter.country.title()
+            return country_label(smelter.country)
         if column == SMELTER_ID:
             return smelter.cid
         if column == STATUS:

@@ -8,10 +8,10 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
 from desktop.core.smelters.matching import DECISION
-from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
+from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
 
-METAL, WRITTEN_NAME, COUNTRY, WRITTEN_ID, REPORTED_BY, REASON, SUGGESTION = range(7)
-HEADERS = ("Metal", "Name as written", "Country", "ID as written", "Reported by", "Why", "Best suggestion")
+METAL, WRITTEN_NAME, COUNTRY, WRITTEN_ID, REPORTED_BY, SUGGESTION, REASON = range(7)
+HEADERS = ("Metal", "Name as written", "Country", "ID as written", "Reported by", "Best suggestion", "Why")
 _METAL_ORDER = {metal: i for i, metal in enumerate(METALS)}
 _MUTED = QColor("#7a8590")
 
@@ -92,7 +92,7 @@ class UnresolvedTableModel(QAbstractTableModel):
         if column == WRITTEN_NAME:
             return entry.name
         if column == COUNTRY:
-            return entry.country.title()
+            return country_label(entry.country)
         if column == WRITTEN_ID:
             return entry.smelter_id
         if column == REPORTED_BY:

@@ -1,0 +1,362 @@
+"""Step: review the smelters suppliers reported, resolve what did not match, override with a note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+        QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.core.cmrt.model import METALS
+from desktop.core.filing import project_rollup
+from desktop.core.project import Project
+from desktop.core.project.store import current_user
+from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride, row_key
+from desktop.core.smelters.matching import DECISION
+from desktop.ui import dialogs
+from desktop.ui.models import smelter_table, unresolved_table
+from desktop.ui.models.smelter_filter import SmelterFilterProxy
+from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
+from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
+from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.smelter_detail import SmelterDetail
+from desktop.ui.widgets.status_chart import StatusChart, counts_by_metal
+from desktop.ui.widgets.status_chips import StatusChips
+from desktop.ui.widgets.status_colours import UNRESOLVED
+from desktop.ui.widgets.summary_strip import SummaryStrip
+from desktop.ui.widgets.unresolved_detail import UnresolvedDetail
+
+ALL = ""  # the combos' "All metals" / "All countries" / "All suppliers" entry
+SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
+STALE_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
+
+
+class SmelterReviewPage(WizardPage):
+    title = "Smelter review"
+    subtitle = (
+        "Every smelter and refiner your suppliers reported, with its RMI status. Decide what the "
+        "unresolved rows are; change a status or leave a smelter out of Annex A only with a note."
+    )
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rollup: Rollup | None = None
+        self._splitters: list[QSplitter] = []
+        self._splitters_moved = False
+        self.smelter_model = SmelterTableModel(self)
+        self.smelter_proxy = SmelterFilterProxy(self)
+        self.smelter_proxy.setSourceModel(self.smelter_model)
+        self.unresolved_model = UnresolvedTableModel(self)
+        self.unresolved_proxy = SmelterFilterProxy(self)
+        self.unresolved_proxy.setSourceModel(self.unresolved_model)
+
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.hide()
+        self.body.addWidget(self.stale_label)
+        top = QHBoxLayout()
+        self.summary = SummaryStrip()
+        self.chart = StatusChart()
+        top.addWidget(self.summary)
+        top.addWidget(self.chart, 1)
+        self.body.addLayout(top)
+        self.chips = StatusChips()
+        self.chips.statuses_changed.connect(self._statuses_changed)
+        self.chips.unresolved_toggled.connect(self._unresolved_chip_toggled)
+        self.body.addWidget(self.chips)
+        self.body.addLayout(self._build_filters())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_smelters_tab(), "Smelters")
+        self.tabs.addTab(self._build_unresolved_tab(), "Unresolved")
+        self.tabs.currentChanged.connect(lambda i: self.chips.set_unresolved_checked(i == UNRESOLVED_TAB))
+        self.body.addWidget(self.tabs, 1)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.metal_combo = self._combo("All metals", self._filter_changed)
+        self.country_combo = self._combo("All countries", self._filter_changed)
+        self.supplier_combo = self._combo("All suppliers", self._filter_changed)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search name, ID, country, supplier…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._filter_changed)
+        for widget in (self.metal_combo, self.country_combo, self.supplier_combo):
+            row.addWidget(widget)
+        row.addWidget(self.search_edit, 1)
+        return row
+
+    def _combo(self, all_text: str, slot) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_text, ALL)
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.currentIndexChanged.connect(slot)
+        return combo
+
+    def _table(self, proxy: SmelterFilterProxy) -> QTableView:
+        view = QTableView()
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.AscendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.horizontalHeader().setHighlightSections(False)
+        # Names stay readable; the last column (flags, reasons) takes what is left, and a narrow
+        # window scrolls sideways instead of cutting every name short.
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _build_smelters_tab(self) -> QWidget:
+        self.smelter_view = self._table(self.smelter_proxy)
+        header = self.smelter_view.horizontalHeader()
+        for column, width in ((smelter_table.METAL, 72), (smelter_table.SMELTER, 190), (smelter_table.COUNTRY, 96),
+                              (smelter_table.SMELTER_ID, 86), (smelter_table.STATUS, 116),
+                              (smelter_table.STATUS_AS_OF, 86), (smelter_table.REPORTED_BY, 84)):
+            header.resizeSection(column, width)
+        self.smelter_view.selectionModel().currentRowChanged.connect(self._smelter_selected)
+        self.smelter_detail = SmelterDetail()
+        self.smelter_detail.override_requested.connect(self.override_status)
+        self.smelter_detail.exclude_requested.connect(self.exclude_from_annex)
+        self.smelter_detail.undo_override_requested.connect(self.undo_override)
+        self.smelter_detail.undo_decision_requested.connect(self.undo_match)
+        return self._split(self.smelter_view, self.smelter_detail)
+
+    def _build_unresolved_tab(self) -> QWidget:
+        self.unresolved_view = self._table(self.unresolved_proxy)
+        header = self.unresolved_view.horizontalHeader()
+        for column, width in ((unresolved_table.METAL, 72), (unresolved_table.WRITTEN_NAME, 200),
+                              (unresolved_table.COUNTRY, 110), (unresolved_table.WRITTEN_ID, 86),
+                              (unresolved_table.REPORTED_BY, 84), (unresolved_table.SUGGESTION, 220)):
+            header.resizeSection(column, width)
+        self.unresolved_view.selectionModel().currentRowChanged.connect(self._unresolved_selected)
+        self.unresolved_detail = UnresolvedDetail()
+        self.unresolved_detail.candidate_chosen.connect(self.choose_candidate)
+        self.unresolved_detail.not_a_smelter_requested.connect(self.mark_not_a_smelter)
+        self.unresolved_detail.leave_unknown_requested.connect(self.leave_unknown)
+        self.unresolved_detail.undo_requested.connect(self.undo_unresolved_decision)
+        return self._split(self.unresolved_view, self.unresolved_detail)
+
+    def _split(self, table: QWidget, detail: QWidget) -> QSplitter:
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 7)
+        splitter.setStretchFactor(1, 3)
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitters_moved", True))
+        self._splitters.append(splitter)
+        return splitter
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Table 70%, details 30%, until the user drags the handle (then their choice stays).
+        if not self._splitters_moved:
+            for splitter in self._splitters:
+                width = max(splitter.width(), self.width() - 40)
+                splitter.setSizes([int(width * 0.7), int(width * 0.3)])
+
+    # -- data ------------------------------------------------------------------------------------
+
+    def load(self, project: Project) -> None:
+        super().load(project)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Roll up again (well under a second for a normal project) and keep the user's place."""
+        if self.project is None:
+            return
+        chosen = self.smelter_detail.smelter
+        entry_row = self.unresolved_view.currentIndex().row()
+        self.rollup = project_rollup(self.project)
+        self.smelter_model.set_rows(self.rollup.smelters)
+        self.unresolved_model.set_rows(self.rollup.unresolved)
+        self._fill_combos()
+        self.summary.set_summary(self.rollup.summary)
+        self.chart.set_counts(counts_by_metal(self.rollup.smelters))
+        warning = self.rollup.stale_warning(date.today())
+        self.stale_label.setText(warning)
+        self.stale_label.setVisible(bool(warning))
+        self._update_counts()
+        self._select_smelter(chosen.metal, chosen.cid) if chosen else self.smelter_detail.show_smelter(None)
+        self._select_unresolved(entry_row)
+        self.completeness_changed.emit()
+
+    def _fill_combos(self) -> None:
+        rows = self.rollup.smelters + self.rollup.unresolved
+        countries = sorted({r.country for r in rows if r.country}, key=str.casefold)
+        suppliers = sorted({n for s in self.rollup.smelters for n in s.reported_by}
+                           | {n for u in self.rollup.unresolved for n in u.suppliers}, key=str.casefold)
+        for combo, values, label in ((self.metal_combo, METALS, str), (self.country_combo, countries, str.title),
+                                     (self.supplier_combo, suppliers, str)):
+            current = combo.currentData()
+            combo.blockSignals(True)  # one filter pass after all three, not one per item
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(label(value), value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        self._filter_changed()
+
+    # -- filters ---------------------------------------------------------------------------------
+
+    def _filter_changed(self) -> None:
+        for proxy in (self.smelter_proxy, self.unresolved_proxy):
+            proxy.set_metal(self.metal_combo.currentData() or ALL)
+            proxy.set_country(self.country_combo.currentData() or ALL)
+            proxy.set_supplier(self.supplier_combo.currentData() or ALL)
+            proxy.set_search(self.search_edit.text())
+        self._update_counts()
+
+    def _statuses_changed(self, statuses: set[str]) -> None:
+        self.smelter_proxy.set_statuses(statuses)
+        self.tabs.setCurrentIndex(SMELTERS_TAB)
+        self._update_counts()
+
+    def _unresolved_chip_toggled(self, checked: bool) -> None:
+        self.tabs.setCurrentIndex(UNRESOLVED_TAB if checked else SMELTERS_TAB)
+
+    def _update_counts(self) -> None:
+        counts = self.smelter_proxy.status_counts()
+        counts[UNRESOLVED] = sum(not is_decided(u) for u in self.unresolved_proxy.visible_rows())
+        self.chips.set_counts(counts)
+        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({self.smelter_proxy.rowCount()} of {self.smelter_model.rowCount()})")
+        self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count()} to review)")
+
+    # -- selection -------------------------------------------------------------------------------
+
+    def _smelter_selected(self, current: QModelIndex, _previous=None) -> None:
+        self.smelter_detail.show_smelter(current.data(ROW_ROLE) if current.isValid() else None)
+
+    def _unresolved_selected(self, current: QModelIndex, _previous=None) -> None:
+        self.unresolved_detail.show_entry(current.data(ROW_ROLE) if current.isValid() else None)
+
+    def _select_smelter(self, metal: str, cid: str) -> None:
+        source_row = self.smelter_model.row_of(metal, cid)
+        index = self.smelter_proxy.mapFromSource(self.smelter_model.index(source_row, 0)) if source_row >= 0 else QModelIndex()
+        self._select(self.smelter_view, index)
+        self._smelter_selected(index)
+
+    def _select_unresolved(self, proxy_row: int) -> None:
+        count = self.unresolved_proxy.rowCount()
+        index = self.unresolved_proxy.index(min(proxy_row, count - 1), 0) if proxy_row >= 0 and count else QModelIndex()
+        self._select(self.unresolved_view, index)
+        self._unresolved_selected(index)
+
+    @staticmethod
+    def _select(view: QTableView, index: QModelIndex) -> None:
+        if index.isValid():
+            flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            view.selectionModel().setCurrentIndex(index, flags)
+            view.scrollTo(index)
+        else:
+            view.selectionModel().clearSelection()
+
+    # -- unresolved decisions --------------------------------------------------------------------
+
+    def choose_candidate(self, cid: str) -> None:
+        """This entry is that smelter: saved once, it settles every supplier that wrote the same."""
+        entry = self.unresolved_detail.entry
+        if entry is None or self.project is None:
+            return
+        self.project.save_decision(
+            MatchDecision.for_row(entry.rows[0].row, cid, note="Chosen from the suggested smelters.",
+                                  decided_by=current_user())
+        )
+        self.refresh()
+
+    def mark_not_a_smelter(self) -> None:
+        entry = self.unresolved_detail.entry
+        if entry is None or self.project is None:
+            return
+        note = dialogs.ask_note(self, "Not a smelter", f"Why is “{entry.name}” not a smelter? (optional)")
+        if note is None:
+            return
+        self.project.save_decision(
+            MatchDecision.for_row(entry.rows[0].row, None, not_a_smelter=True, note=note, decided_by=current_user())
+        )
+        self.refresh()
+
+    def leave_unknown(self) -> None:
+        """Nothing is saved: the entry stays in the queue; move on to the next one."""
+        row = self.unresolved_view.currentIndex().row()
+        if row + 1 < self.unresolved_proxy.rowCount():
+            self._select_unresolved(row + 1)
+
+    def undo_unresolved_decision(self) -> None:
+        entry = self.unresolved_detail.entry
+        if entry is not None and self.project is not None:
+            self.project.delete_decision(entry.key)
+            self.refresh()
+
+    def undo_match(self) -> None:
+        smelter = self.smelter_detail.smelter
+        if smelter is None or self.project is None:
+            return
+        for key in {row_key(r.row) for r in smelter.rows if r.match.method == DECISION}:
+            self.project.delete_decision(key)
+        self.refresh()
+
+    # -- overrides -------------------------------------------------------------------------------
+
+    def override_status(self) -> None:
+        smelter = self.smelter_detail.smelter
+        if smelter is None:
+            return
+        choices = [s for s in FILING_STATUSES if s != smelter.status]
+        status = dialogs.ask_choice(self, "Override status", f"Status to use for {smelter.name}:", choices)
+        if status is not None:
+            keep_excluded = smelter.override is not None and smelter.override.exclude_from_annex
+            self._save_override(smelter, status, keep_excluded, f"Why is {smelter.name} {status}?")
+
+    def exclude_from_annex(self) -> None:
+        smelter = self.smelter_detail.smelter
+        if smelter is not None:
+            status = smelter.status if smelter.overridden else None
+            self._save_override(smelter, status, True, f"Why leave {smelter.name} out of Annex A?")
+
+    def _save_override(self, smelter, status: str | None, exclude: bool, question: str) -> None:
+        note = dialogs.ask_note(self, "A note is needed", question + "\nThe note is kept with the filing records.")
+        if note is None or self.project is None:
+            return
+        if not note:
+            dialogs.show_error(self, "A note is needed", "Nothing was changed: an override needs a note saying why.")
+            return
+        self.project.save_override(
+            SmelterOverride(smelter.metal, smelter.cid, status, exclude, note=note, decided_by=current_user())
+        )
+        self.refresh()
+
+    def undo_override(self) -> None:
+        smelter = self.smelter_detail.smelter
+        if smelter is not None and self.project is not None:
+            self.project.delete_override(smelter.metal, smelter.cid)
+            self.refresh()
+
+    # -- wizard ----------------------------------------------------------------------------------
+
+    def is_complete(self) -> bool:
+        return bool(self.rollup and self.rollup.smelters) and self.unresolved_model.pending_count() == 0
+
+    def step_note(self) -> str:
+        if self.rollup is None or not (self.rollup.smelters or self.rollup.unresolved):
+            return ""
+        pending = self.unresolved_model.pending_count()
+        note = f"{len(self.rollup.smelters)} smelters"
+        return note + (f", {pending} to resolve" if pending else "")

@@ -1,0 +1,79 @@
+"""A small stacked bar per metal: how many of its smelters are Conformant, Active, Not Enrolled..."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.core.cmrt.model import METALS
+from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.widgets.status_colours import STATUS_COLOURS
+
+_LABEL_WIDTH = 70
+_ROW_HEIGHT = 17
+_LEGEND_WIDTH = 110  # the legend sits to the right of the bars, one status a line
+
+
+class StatusChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.counts: dict[str, dict[str, int]] = {metal: {} for metal in METALS}
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setToolTip("Known smelters per metal by status (smelters excluded from Annex A are not counted).")
+
+    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        self.counts = {metal: dict(counts.get(metal, {})) for metal in METALS}
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, _ROW_HEIGHT * len(METALS) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(_LABEL_WIDTH + 120, self.sizeHint().height())
+
+    def shows_legend(self) -> bool:
+        # On a narrow screen the bars matter more; the chips below use the same colours.
+        return self.width() >= _LABEL_WIDTH + _LEGEND_WIDTH + 150
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        widest = max((sum(c.values()) for c in self.counts.values()), default=0) or 1
+        count_width = painter.fontMetrics().horizontalAdvance("0000")
+        legend = _LEGEND_WIDTH if self.shows_legend() else 0
+        bar_space = max(self.width() - _LABEL_WIDTH - count_width - legend - 12, 10)
+        for i, metal in enumerate(METALS):
+            top = i * _ROW_HEIGHT + 2
+            painter.setPen(QColor("#1b2a38"))
+            painter.drawText(QRectF(0, top, _LABEL_WIDTH - 6, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignRight, metal)
+            left = float(_LABEL_WIDTH)
+            counts = self.counts.get(metal, {})
+            for status in FILING_STATUSES:
+                width = bar_space * counts.get(status, 0) / widest
+                if width > 0:
+                    painter.fillRect(QRectF(left, top + 3, width, _ROW_HEIGHT - 6), QColor(STATUS_COLOURS[status]))
+                    left += width
+            painter.setPen(QColor("#4a5866"))
+            painter.drawText(
+                QRectF(left + 4, top, count_width + 4, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft,
+                str(sum(counts.values())),
+            )
+        if legend:
+            self._paint_legend(painter, self.width() - _LEGEND_WIDTH)
+        painter.end()
+
+    def _paint_legend(self, painter: QPainter, left: float) -> None:
+        for i, status in enumerate(FILING_STATUSES):
+            top = i * _ROW_HEIGHT + 2
+            painter.fillRect(QRectF(left, top + 4, 10, 10), QColor(STATUS_COLOURS[status]))
+            painter.setPen(QColor("#4a5866"))
+            painter.drawText(QRectF(left + 14, top, _LEGEND_WIDTH - 14, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, status)
+
+
+def counts_by_metal(smelters) -> dict[str, dict[str, int]]:
+    """Per metal and status, over the smelters in Annex A (excluded ones left out, as the report does)."""
+    counts = {metal: dict.fromkeys(FILING_STATUSES, 0) for metal in METALS}
+    for smelter in smelters:
+        if not smelter.excluded and smelter.metal in counts and smelter.status in counts[smelter.metal]:
+            counts[smelter.metal][smelter.status] += 1
+    return counts

@@ -1,0 +1,66 @@
+"""Checkable status chips with counts: "Conformant 56", "Not Enrolled 1", "Unresolved 22"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
+
+
+def _chip_style(colour: str) -> str:
+    return (
+        f"QPushButton {{ border: 1px solid {colour}; border-radius: 12px; padding: 3px 12px;"
+        f" color: #1b2a38; background: white; }}"
+        f"QPushButton:checked {{ background: {colour}; color: white; }}"
+    )
+
+
+class StatusChips(QWidget):
+    """No status chip checked shows every status; checking some shows only those.
+
+    The Unresolved chip is separate: it shows the queue of rows no known smelter was found for.
+    """
+
+    statuses_changed = Signal(object)  # set[str]
+    unresolved_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        label = QLabel("Show:")
+        label.setObjectName("fieldHelp")
+        layout.addWidget(label)
+        self.chips: dict[str, QPushButton] = {}
+        for status in FILING_STATUSES + (UNRESOLVED,):
+            chip = QPushButton(status)
+            chip.setCheckable(True)
+            chip.setObjectName("statusChip")
+            chip.setStyleSheet(_chip_style(STATUS_COLOURS[status]))
+            self.chips[status] = chip
+            if status == UNRESOLVED:
+                layout.addSpacing(12)
+                chip.toggled.connect(self.unresolved_toggled)
+                chip.setToolTip("Rows that matched no known smelter: decide what each one is.")
+            else:
+                chip.toggled.connect(lambda _checked: self.statuses_changed.emit(self.checked_statuses()))
+                chip.setToolTip(f"Show only {status} smelters (check several to combine).")
+            layout.addWidget(chip)
+        layout.addStretch(1)
+
+    def checked_statuses(self) -> set[str]:
+        return {s for s, chip in self.chips.items() if s != UNRESOLVED and chip.isChecked()}
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for status, chip in self.chips.items():
+            chip.setText(f"{status}  {counts.get(status, 0)}")
+
+    def set_unresolved_checked(self, checked: bool) -> None:
+        chip = self.chips[UNRESOLVED]
+        if chip.isChecked() != checked:
+            chip.blockSignals(True)  # the page already shows what the chip now says
+            chip.setChecked(checked)
+            chip.blockSignals(False)
