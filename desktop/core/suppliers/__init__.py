@@ -8,6 +8,12 @@ from desktop.core.suppliers.followup import (
     write_eml,
 )
 from desktop.core.suppliers.name_match import normalise_company_name, suggest_suppliers
+from desktop.core.suppliers.requests import (
+    reminder_subject,
+    reminder_text,
+    request_subject,
+    request_text,
+)
 from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.core.suppliers.supplier_wording import for_supplier
 from desktop.core.suppliers.roster import (
@@ -33,6 +39,10 @@ __all__ = [
     "normalise_company_name",
     "parse_pasted_roster",
     "read_roster",
+    "reminder_subject",
+    "reminder_text",
+    "request_subject",
+    "request_text",
     "response_rate",
     "smelter_questions",
     "suggest_suppliers",

@@ -71,7 +71,8 @@ def _file_description(declaration: Declaration) -> str:
     return f'"{declaration.file_name}"{extra}'
 
 
-def _signature(sender: Sender | str | None) -> list[str]:
+def signature_lines(sender: Sender | str | None) -> list[str]:
+    """The lines under "Kind regards,": name, company, e-mail, phone, as far as known."""
     if sender is None:
         return []
     if isinstance(sender, str):
@@ -151,7 +152,7 @@ def follow_up_text(
                 "If anything here is unclear, reply to this message and we will help."
             )
         )
-    paragraphs.append("\n".join(["Kind regards,", *_signature(sender)]))
+    paragraphs.append("\n".join(["Kind regards,", *signature_lines(sender)]))
     return "\n\n".join(paragraphs) + "\n"
 
 
