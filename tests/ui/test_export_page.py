@@ -130,10 +130,9 @@ def test_missing_facts_are_named_with_the_step_that_fixes_them(qtbot, project_pa
     project.close()
     window, page = open_page(qtbot, project_path)
     assert page.readiness_headline.text() == "Before you can export the filing, please fill in:"
-    assert page.missing_label.text().splitlines() == [
-        "• the IRS employer identification number  (step: Company and filing)",
-        "• the signer's name  (step: Company and filing)",
-    ]
+    assert page.missing_label.text() == (
+        "• In the Company and filing step: the IRS employer identification number; the signer's name."
+    )
     for key in ("report_pdf", "edgar_html"):
         assert not page.export_buttons[key].isEnabled()
     export(qtbot, page, "annex_csv")  # Annex A needs only the smelter facts

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -114,8 +115,12 @@ class ExportPage(WizardPage):
         self.running: ExportTask | None = None
         self.folder = Path()
 
-        self.body.addWidget(self._build_readiness_box())
-        self.body.addWidget(self._build_buttons_box())
+        # Everything scrolls together: a long list of missing facts must not squeeze the table away.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.addWidget(self._build_readiness_box())
+        column.addWidget(self._build_buttons_box())
         history = QGroupBox("Exported files")
         history_layout = QVBoxLayout(history)
         self.history_model = ExportHistoryModel(self)
@@ -127,8 +132,15 @@ class ExportPage(WizardPage):
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(ExportHistoryModel.FILE, QHeaderView.Stretch)
+        self.history_view.setMinimumHeight(150)
         history_layout.addWidget(self.history_view)
-        self.body.addWidget(history, 1)
+        column.addWidget(history, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        self.body.addWidget(self.scroll, 1)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -225,7 +237,12 @@ class ExportPage(WizardPage):
                     "sd_only": "Ready: Form SD only; no Conflict Minerals Report is needed.",
                 }[self.data.outcome]
         self.readiness_headline.setText(headline)
-        self.missing_label.setText("\n".join(f"• {m.what}  (step: {m.step})" for m in missing))
+        by_step: dict[str, list[str]] = {}
+        for fact in missing:
+            by_step.setdefault(fact.step, []).append(fact.what)
+        self.missing_label.setText(
+            "\n".join(f"• In the {step} step: {'; '.join(facts)}." for step, facts in by_step.items())
+        )
         self.missing_label.setVisible(bool(missing))
         warnings = [rolled.stale_warning(date.today()) if rolled.smelters else ""]
         unresolved = len(rolled.unresolved)  # counted as the Smelter review step counts them
