@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,7 @@ EXACT_SCORE = 100.0
 BEST_FUZZY_SCORE = 99.0  # keeps an exact normalised match above every fuzzy one
 
 
+@lru_cache(maxsize=8192)  # an import matches every file against the same roster names
 def normalise_company_name(name: str) -> str:
     """The comparable core of a company name: no accents, case, punctuation or legal form."""
     text = unicodedata.normalize("NFKD", str(name or "").strip()).casefold()
