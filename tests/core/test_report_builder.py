@@ -213,3 +213,18 @@ def test_report_builder_imports_no_qt():
 
     code = "import sys, desktop.core.report_builder; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=str(Path(__file__).parents[2])).returncode == 0
+
+
+def test_a_supplier_answer_without_covered_countries_means_form_sd_only(tmp_path, cmrt_dir):
+    project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
+    save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], []))
+    data = report_data_from_project(project)
+    assert data.outcome == "sd_only" and not data.files_cmr
+    assert "no reason to believe" in data.outcome_reasons[-1]
+    assert data.rcoi.suppliers_responded == 1 and data.rcoi.cmrt_revisions == ["6.4"]
+    out = tmp_path / "form_sd.pdf"
+    write_report_pdf(data, out)
+    text = " ".join(pdf_pages(out))
+    assert "Acme Instruments, Inc." in text and "SIGNATURES" in text
+    assert "Exhibit 1.01" not in text and "Annex A" not in text  # no Conflict Minerals Report
+    project.close()

@@ -176,3 +176,20 @@ def test_page_reads_at_laptop_sizes(qtbot, project_path, shown, tmp_path, size):
     picture = tmp_path / f"export_{size[0]}x{size[1]}.png"
     assert window.grab().save(str(picture))
     window.close()
+
+
+def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
+    from desktop.core.inquiry import read_supplier_files, save_import
+
+    project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
+    save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], []))
+    project.close()
+    window, page = open_page(qtbot, tmp_path / "sd.cmdesk")
+    assert page.readiness_headline.text() == "Ready: Form SD only; no Conflict Minerals Report is needed."
+    export(qtbot, page, "report_pdf")
+    export(qtbot, page, "edgar_html")
+    folder = Path(page.folder_edit.text())
+    assert (folder / "Form SD 2025.pdf").is_file()
+    assert [p.name for p in (folder / "EDGAR 2025").iterdir()] == ["form_sd.htm"]
+    assert [row["kind"] for row in window.project.export_history()] == ["edgar_form_sd", "report_pdf"]
+    window.close()

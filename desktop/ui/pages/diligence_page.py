@@ -87,6 +87,7 @@ class DiligencePage(WizardPage):
         self.editors: dict[str, QLineEdit | AnswerEdit] = {}
         self._loading = False
         self._sentences_filled = True
+        self.determination = None  # set by load(): the outcome shown at the top
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -391,4 +392,4 @@ class DiligencePage(WizardPage):
             Outcome.SD_WITH_CMR: "Form SD with a CMR",
             Outcome.SD_ONLY: "Form SD only",
             Outcome.NO_FILING: "no Form SD needed",
-        }.get(getattr(self, "determination", None) and self.determination.outcome, "")
+        }.get(self.determination.outcome if self.determination else None, "")
