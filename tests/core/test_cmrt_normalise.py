@@ -106,3 +106,32 @@ def test_ready_for_6_6_requester_columns(cmrt_dir, tmp_path):
     (product,) = decl.products
     assert (product.number, product.name, product.requester_number, product.requester_name, product.comment) == (
         "R-100", "Widget", "Q-9", "Customer widget", "for line 3")
+
+
+@pytest.mark.slow
+def test_revision_found_without_j3_then_from_structure(cmrt_dir, tmp_path):
+    """Revision strings removed one by one: Revision sheet, then the structural fingerprint."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        workbook = openpyxl.load_workbook(cmrt_dir / "suppliers/central-glass_CMRT_6.4.xlsx")
+    for sheet in workbook.worksheets:
+        sheet._images = []  # openpyxl cannot save the logo twice; the reader never looks at it
+    workbook["Declaration"]["J3"] = None
+    workbook["Smelter List"]["Q3"] = None
+    workbook["Declaration"]["D22"] = "02-May-2024"  # typed as text, as in the Honeywell file
+    first = tmp_path / "no-j3.xlsm"  # the extension does not matter: content decides
+    workbook.save(first)
+    decl = read_cmrt(first)
+    assert (decl.revision, decl.company.name, decl.company.effective_date) == (
+        "6.4", "Central Glass Co., Ltd.", date(2024, 5, 2))
+    revision_sheet = workbook["Revision"]
+    for row in revision_sheet.iter_rows(min_col=2, max_col=2):
+        value = row[0].value
+        if isinstance(value, (int, float)) or (isinstance(value, str) and value[:1].isdigit()):
+            row[0].value = None  # 6.4, and lettered ones stored as text such as '4.01b'
+
+    second = tmp_path / "no-revision-anywhere.xlsx"
+    workbook.save(second)
+    decl = read_cmrt(second)
+    assert decl.revision == "6.x"
+    assert [row.smelter_id for row in decl.smelters][:2] == ["CID002494", "CID002551"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import zipfile
 
@@ -158,3 +159,37 @@ def test_copy_of_a_real_file_under_another_name_is_read_by_content(cmrt_dir, tmp
     shutil.copy(cmrt_dir / "suppliers/jx-advanced-metals_CMRT_6.4.xlsx", renamed)
     decl = read_cmrt(renamed)
     assert (decl.revision, decl.file_name) == ("6.4", "RMI_CMRT_2.03_whatever.xls")
+
+
+def test_randomly_damaged_workbooks_never_crash(cmrt_dir, tmp_path):
+    """Flipped bytes in the container or inside its XML parts: read, or refused with a message."""
+    source = (cmrt_dir / "suppliers/sk-specialty_CMRT_6.4.xlsx").read_bytes()
+    parts = {}
+    with zipfile.ZipFile(io.BytesIO(source)) as archive:
+        for member in archive.infolist():
+            parts[member.filename] = archive.read(member.filename)
+    targets = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
+               "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]
+    outcomes = {"read": 0, "refused": 0}
+    for seed in range(36):
+        rng = random.Random(seed)
+        if seed % 2:
+            damaged = bytearray(source)
+        else:
+            damaged = bytearray(parts[targets[seed % len(targets)]])
+        for _ in range(rng.randint(1, 30)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"damaged-{seed}.xlsx"
+        if seed % 2:
+            path.write_bytes(bytes(damaged))
+        else:
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, data in parts.items():
+                    archive.writestr(name, bytes(damaged) if name == targets[seed % len(targets)] else data)
+        try:
+            read_cmrt(path)
+            outcomes["read"] += 1
+        except UnreadableFile as error:
+            assert str(path) in str(error) and error.problem
+            outcomes["refused"] += 1
+    assert outcomes["refused"] > 0 and sum(outcomes.values()) == 36

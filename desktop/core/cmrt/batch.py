@@ -34,7 +34,9 @@ def load_one(path: str) -> Result:
         return refusal
     except MemoryError:
         return UnreadableFile(path, "the workbook is too large to read.", "Ask the supplier for a smaller file.")
-    except Exception as error:  # a reader bug must not stop the batch; say so plainly
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a reader bug (or a Rust panic, a BaseException) must not stop the batch
         return UnreadableFile(path, f"the file could not be read because of an unexpected problem "
                               f"({type(error).__name__}: {error}).", "Please report this file to support.")
 
@@ -111,6 +113,9 @@ def _run_pool(names, indexes, workers, results, on_progress, should_cancel) -> l
                 except BrokenProcessPool:
                     crashed.append(index)
                     continue
+                except Exception as error:  # e.g. a result that could not be sent back
+                    results[index] = UnreadableFile(names[index], f"the file could not be read ({error}).",
+                                                    "Please report this file to support.")
                 if on_progress is not None:
                     on_progress(len(results), len(names), names[index])
     return crashed

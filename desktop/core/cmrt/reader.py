@@ -26,7 +26,7 @@ def read_cmrt(path: str | Path) -> Declaration:
         layout = layout_for(info.revision)
         declaration_sheet = sheets.grid("Declaration")
         if declaration_sheet is None:
-            raise UnreadableFile(name, "the Declaration sheet cannot be read.", ASK_FOR_CMRT)
+            raise UnreadableFile(name, "the Declaration sheet is damaged and cannot be read.", ASK_FOR_CMRT)
         declaration = Declaration(
             path=name, file_name=Path(name).name, sha256=opened.sha256, family=info.family,
             revision=info.revision, language=read_language(declaration_sheet),

@@ -130,7 +130,7 @@ def _check_zip(name: str, data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as error:
         raise UnreadableFile(name, f"the file is damaged or incomplete (not a readable zip: {error}).", ASK_FOR_COPY)
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
@@ -150,8 +150,11 @@ def _check_zip(name: str, data: bytes) -> None:
             _check_part(name, archive, archive.getinfo(part))
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, zlib.error) as error:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, zlib.error, NotImplementedError,
+            RuntimeError) as error:  # RuntimeError: an encrypted zip entry; NotImplementedError: odd compression
         raise UnreadableFile(name, f"the file is damaged or incomplete ({error}).", ASK_FOR_COPY)
+    except (SafeET.ParseError, DefusedXmlException) as error:
+        raise UnreadableFile(name, f"the workbook's structure is damaged ({error}).", ASK_FOR_COPY)
 
 
 def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str]) -> list[str]:
