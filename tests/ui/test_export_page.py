@@ -193,3 +193,17 @@ def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
     assert [p.name for p in (folder / "EDGAR 2025").iterdir()] == ["form_sd.htm"]
     assert [row["kind"] for row in window.project.export_history()] == ["edgar_form_sd", "report_pdf"]
     window.close()
+
+
+def test_closing_the_project_while_writing_still_records_the_file(qtbot, project_path, shown):
+    window, page = open_page(qtbot, project_path)
+    page.export_buttons["report_pdf"].click()
+    task = page.running
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        window.close_project()  # the user closes the project before the PDF is written
+    assert page.running is None and not page.busy.isVisibleTo(page)
+    assert (Path(page.folder_edit.text()) / "Form SD and Conflict Minerals Report 2025.pdf").is_file()
+    reopened = Project.open(project_path)
+    assert [row["kind"] for row in reopened.export_history()] == ["report_pdf"]  # still in the history
+    reopened.close()
+    window.close()

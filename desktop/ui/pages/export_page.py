@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.report_data import ReportData
 from desktop.core.filing import project_determination, project_rollup
-from desktop.core.project import Project
+from desktop.core.project import Project, ProjectError
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.ui.export_worker import EXPORT_KINDS, KINDS_BY_KEY, ExportTask, default_export_folder, target_for
@@ -47,6 +47,18 @@ def ask_export_folder(parent: QWidget, start: Path) -> Path | None:
 
 def open_folder(folder: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _record_in_closed_project(path: Path, records: list) -> None:
+    try:
+        project = Project.open(path)
+    except (ProjectError, OSError):
+        return  # moved or deleted meanwhile; the exported files themselves are complete
+    try:
+        for record in records:
+            project.record_export(record.kind, record.path, record.sha256, record.created_at)
+    finally:
+        project.close()
 
 
 def _local_time(iso: str) -> str:
@@ -113,6 +125,7 @@ class ExportPage(WizardPage):
         self.pool = thread_pool or QThreadPool.globalInstance()
         self.data: ReportData | None = None
         self.running: ExportTask | None = None
+        self.exporting_for: Project | None = None
         self.folder = Path()
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
@@ -294,6 +307,7 @@ class ExportPage(WizardPage):
         task.signals.finished.connect(self._export_done)
         task.signals.failed.connect(self._export_error)
         self.running = task
+        self.exporting_for = self.project  # another project may be opened before the file is written
         self.busy.show()
         self.open_folder_button.hide()
         self.status_label.setText(f"Writing {kind.button}…")
@@ -302,9 +316,16 @@ class ExportPage(WizardPage):
 
     def _export_done(self, key: str, records: list) -> None:
         self.running = None
-        for record in records:
-            self.project.record_export(record.kind, record.path, record.sha256, record.created_at)
         self.busy.hide()
+        owner = self.exporting_for
+        if owner is None:
+            return
+        if owner.con is None or owner is not self.project:
+            # The user closed the project while the file was written: still record it in that project.
+            _record_in_closed_project(owner.path, records)
+            return
+        for record in records:
+            owner.record_export(record.kind, record.path, record.sha256, record.created_at)
         names = ", ".join(Path(r.path).name for r in records)
         self.status_label.setText(f"Written: {names}")
         self.open_folder_button.show()
