@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.core.cmrt.model import Severity
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
+from desktop.core.smelters import load_reference
 from desktop.core.suppliers.followup import finding_location
+from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs
 from desktop.ui.table_view import fit_columns, make_table_view
 from desktop.ui.models.declaration_table import (
@@ -39,6 +41,8 @@ class FilesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.project: Project | None = None
+        self._reference = None
+        self._decisions = []
         self.model = DeclarationTableModel(self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -103,6 +107,9 @@ class FilesPanel(QWidget):
     def refresh(self) -> None:
         if self.project is None:
             return
+        # Smelter rows worth asking about are known only against the reference and the decisions.
+        self._reference = load_reference()
+        self._decisions = self.project.decisions()
         suppliers = {s.id: s.name for s in self.project.suppliers()}
         rows = []
         for stored in self.project.stored_declarations(current_only=not self.show_replaced.isChecked()):
@@ -144,15 +151,20 @@ class FilesPanel(QWidget):
             self._enable_follow_up(False)
             return
         self.findings_title.setText(f"{row.supplier_name}: {row.stored.file_name}")
-        if not declaration.findings:
+        findings = declaration.findings + self.smelter_findings(row)
+        if not findings:
             self.findings_list.addItem("Nothing to fix: the file is complete.")
-        for finding in declaration.findings:
+        for finding in findings:
             where = finding_location(finding)
             text = f"{finding.severity.value.capitalize()}" + (f" — {where}" if where else "") + f"\n{finding.message}"
             item = QListWidgetItem(text)
             item.setForeground(QColor(SEVERITY_COLOUR[finding.severity]))
             self.findings_list.addItem(item)
         self._enable_follow_up(True)
+
+    def smelter_findings(self, row: DeclarationRow):
+        """Smelter List rows the supplier should correct or confirm (typos, unknown names, bad IDs)."""
+        return smelter_questions(row.stored.declaration, self._reference, self._decisions)
 
     def _sender(self) -> Sender:
         registrant = self.project.registrant()
@@ -165,7 +177,9 @@ class FilesPanel(QWidget):
         row = self.selected_row()
         if row is None or row.stored.declaration is None:
             return ""
-        return follow_up_text(row.stored.declaration, self._supplier_of(row), self._sender())
+        return follow_up_text(
+            row.stored.declaration, self._supplier_of(row), self._sender(), self.smelter_findings(row)
+        )
 
     def copy_follow_up(self) -> None:
         message = self.follow_up_message()
@@ -184,12 +198,13 @@ class FilesPanel(QWidget):
             return
         supplier = self._supplier_of(row)
         sender = self._sender()
+        extra = self.smelter_findings(row)
         try:
             write_eml(
                 path,
                 follow_up_recipient(declaration, supplier),
-                follow_up_subject(declaration, sender),
-                follow_up_text(declaration, supplier, sender),
+                follow_up_subject(declaration, sender, extra),
+                follow_up_text(declaration, supplier, sender, extra),
                 sender,
             )
         except OSError as error:

@@ -38,3 +38,17 @@ def test_a_real_project_shows_no_sample_banner(qtbot, tmp_path):
     window.show()
     assert not window.wizard.sample_banner.isVisible()
     window.close()
+
+
+def test_a_typo_in_a_sample_smelter_row_reaches_the_follow_up_message(qtbot):
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.open_sample_project()
+    window.wizard.go_to_page(SuppliersPage)
+    files = window.wizard.page(SuppliersPage).files
+    names = [files.proxy.index(r, 1).data() for r in range(files.proxy.rowCount())]
+    files.table.selectRow(names.index("Harbor_Cable_and_Wire_CMRT_6.4.xlsx"))
+    shown = [files.findings_list.item(i).text() for i in range(files.findings_list.count())]
+    assert any("Asahi Pretec Crop." in text for text in shown)
+    assert "Asahi Pretec Crop." in files.follow_up_message()
+    window.close()
