@@ -214,3 +214,20 @@ def test_6_4_template_leftover_row_with_overwritten_id(read):
     assert (row.row, row.metal, row.lookup_name, row.smelter_id) == (5, TIN, "Alpha Metals", "242332")
     assert row.name == "Alpha"  # the hidden standard-name column R
     assert row.looked_up_id == "CID000292"
+
+
+def test_every_shared_workbook_is_read_or_refused(cmrt_dir):
+    """The whole corpus: CMRTs 2.00-6.5 are read; everything else is refused with its reason."""
+    from desktop.core.cmrt.model import UnreadableFile
+
+    refused, read_revisions = {}, {}
+    for path in sorted(p for p in cmrt_dir.rglob("*") if p.is_file() and p.suffix in (".xls", ".xlsx")):
+        try:
+            read_revisions[path.name] = read_cmrt(path).revision
+        except UnreadableFile as error:
+            refused[path.name] = error.problem
+    assert sorted(refused) == ["RMI_AMRT_1.3_blank.xlsx", "RMI_CRT_2.21_blank.xlsx", "RMI_EMRT_2.1_blank.xlsx",
+                               "jpeg-renamed.xls", "testfill_1.00_empty.xlsx"]
+    assert len(read_revisions) == 26
+    assert set(read_revisions.values()) == {
+        "2.00", "2.01", "2.02", "2.03", "2.03a", "3.01", "6.01", "6.1", "6.22", "6.31", "6.4", "6.5"}

@@ -65,8 +65,8 @@ PERCENT_6 = ("100%", "Greater than 90%", "Greater than 75%", "Greater than 50%",
 PERCENT_3 = ("Yes, 100%", "No, but greater than 75%", "No, but greater than 50%", "No, but greater than 25%",
              "No, but less than 25%", "None")
 PERCENT_2 = ("Yes", "No but > 75%", "No but > 50%", "No but > 25%", "No but < 25%", "No - none")
-# 2.x lists offer "Uncertain or Unknown"; some 2.x fills carry the later "Unknown".
-UNKNOWN_2 = ("Yes", "No", "Uncertain or Unknown", "Unknown")
+# 2.x Q2/Q3 lists say "Uncertain or Unknown"; Q6 says plain "Unknown" (data validations of 2.00-2.03a).
+UNKNOWN_2 = ("Yes", "No", "Uncertain or Unknown")
 
 _QUESTIONS_6 = (
     MetalQuestion(1, Meaning.USED_IN_PRODUCT, "Is any 3TG intentionally added or used in the product(s) or in "
@@ -123,7 +123,7 @@ _QUESTIONS_2 = (
     # No revision-independent meaning: the CFS programme's compliant list no longer exists.
     MetalQuestion(6, None, "Have all of the smelters used by your company and its suppliers been validated as "
                   "compliant in accordance with the Conflict-Free Smelter (CFS) Program and listed on the "
-                  "Compliant Smelter List for the following metals?", 51, YES_NO_UNKNOWN),
+                  "Compliant Smelter List for the following metals?", 51, YES_NO_UNKNOWN),  # list "Yes, No,Unknown"
 )
 
 
