@@ -187,3 +187,17 @@ def test_unresolved_queue_filters_like_the_table(real_project, qtbot):
     proxy.set_search("2bra063")
     assert [u.name for u in proxy.visible_rows()] == ["Cooper Santa"]
     assert model.pending_count() == len(rolled.unresolved) and not any(is_decided(u) for u in rolled.unresolved)
+
+
+def test_sort_survives_a_recomputed_rollup_and_keeps_the_selection(tables, real_project, qtmodeltester):
+    rolled, model, proxy = tables
+    proxy.set_metal("Gold")
+    selected = columns.QPersistentModelIndex(proxy.index(3, columns.SMELTER))
+    name = selected.data()
+    proxy.sort(columns.SMELTER, columns.Qt.DescendingOrder)
+    assert selected.isValid() and selected.data() == name  # persistent indexes follow the rows
+    names = [s.name.casefold() for s in proxy.visible_rows()]
+    assert names == sorted(names, reverse=True)
+    model.set_rows(project_rollup(real_project[0]).smelters)  # what the page does after a decision
+    assert [s.name.casefold() for s in proxy.visible_rows()] == names
+    qtmodeltester.check(model)

@@ -7,9 +7,10 @@ matches "Tinto" and a country filter is exact. The search is an AND of words ove
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 
 
@@ -57,8 +58,20 @@ class SmelterFilterProxy(QSortFilterProxyModel):
     # -- what passes --------------------------------------------------------------------------------
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        index = self.sourceModel().index(source_row, 0, source_parent)
+        model = self.sourceModel()
+        if hasattr(model, "row_at"):  # our models: read the Python lists, no QVariant round trips
+            return self.accepts(model.row_at(source_row), model.search_text_at(source_row))
+        index = model.index(source_row, 0, source_parent)
         return self.accepts(index.data(ROW_ROLE), index.data(SEARCH_ROLE) or "")
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sort the source's rows by key (fast), and show them in that order."""
+        model = self.sourceModel()
+        if isinstance(model, SortedRowsModel):
+            model.sort(column, order)
+            super().sort(-1)  # the proxy follows the source order
+        else:
+            super().sort(column, order)
 
     def accepts(self, row, search_text: str, ignore_status: bool = False) -> bool:
         if row is None:
@@ -82,10 +95,9 @@ class SmelterFilterProxy(QSortFilterProxyModel):
         if model is None:
             return counts
         for source_row in range(model.rowCount()):
-            index = model.index(source_row, 0)
-            row = index.data(ROW_ROLE)
+            row, text = model.row_at(source_row), model.search_text_at(source_row)
             status = getattr(row, "status", None)
-            if status in counts and self.accepts(row, index.data(SEARCH_ROLE) or "", ignore_status=True):
+            if status in counts and self.accepts(row, text, ignore_status=True):
                 counts[status] += 1
         return counts
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import FILING_STATUSES, RolledSmelter
+from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
 METAL, SMELTER, COUNTRY, SMELTER_ID, STATUS, STATUS_AS_OF, REPORTED_BY, FLAGS = range(8)
@@ -54,7 +55,9 @@ def status_text(smelter: RolledSmelter) -> str:
     return f"{smelter.status} (yours)" if smelter.overridden else smelter.status
 
 
-class SmelterTableModel(QAbstractTableModel):
+class SmelterTableModel(SortedRowsModel):
+    _parallel = ("_rows", "_flags", "_search")
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[RolledSmelter] = []
@@ -67,7 +70,14 @@ class SmelterTableModel(QAbstractTableModel):
         self._flags = [smelter_flags(s) for s in self._rows]
         # Precomputed so a keystroke in the search box does not rebuild 16,000 strings.
         self._search = [self._search_text(i) for i in range(len(self._rows))]
+        self._apply_sort()  # a recomputed roll-up keeps the column the user sorted on
         self.endResetModel()
+
+    def search_text_at(self, row: int) -> str:
+        return self._search[row]
+
+    def sort_key(self, row: int, column: int):
+        return self._sort_value(self._rows[row], row, column)
 
     def rows(self) -> list[RolledSmelter]:
         return list(self._rows)

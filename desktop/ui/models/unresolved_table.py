@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
 from desktop.core.smelters.matching import DECISION
+from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
 
 METAL, WRITTEN_NAME, COUNTRY, WRITTEN_ID, REPORTED_BY, SUGGESTION, REASON = range(7)
@@ -28,7 +29,9 @@ def best_suggestion(entry: UnresolvedRow) -> str:
     return f"{best.name} ({best.cid})"
 
 
-class UnresolvedTableModel(QAbstractTableModel):
+class UnresolvedTableModel(SortedRowsModel):
+    _parallel = ("_rows", "_search")
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[UnresolvedRow] = []
@@ -38,7 +41,19 @@ class UnresolvedTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._search = [self._search_text(entry) for entry in self._rows]
+        self._apply_sort()
         self.endResetModel()
+
+    def search_text_at(self, row: int) -> str:
+        return self._search[row]
+
+    def sort_key(self, row: int, column: int):
+        entry = self._rows[row]
+        if column == METAL:
+            return _METAL_ORDER.get(entry.metal, len(METALS))
+        if column == REPORTED_BY:
+            return len(entry.suppliers)
+        return self._display(entry, column).casefold()
 
     def rows(self) -> list[UnresolvedRow]:
         return list(self._rows)
@@ -67,11 +82,7 @@ class UnresolvedTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return self._display(entry, column)
         if role == SORT_ROLE:
-            if column == METAL:
-                return _METAL_ORDER.get(entry.metal, len(METALS))
-            if column == REPORTED_BY:
-                return len(entry.suppliers)
-            return self._display(entry, column).casefold()
+            return self.sort_key(index.row(), column)
         if role == ROW_ROLE:
             return entry
         if role == SEARCH_ROLE:
