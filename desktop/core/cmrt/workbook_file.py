@@ -19,7 +19,7 @@ import defusedxml.ElementTree as SafeET
 import msoffcrypto
 from defusedxml import DefusedXmlException
 from msoffcrypto.exceptions import FileFormatError, InvalidKeyError, ParseError
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
 
@@ -38,6 +38,8 @@ DEFAULT_EXCEL_PASSWORD = "VelvetSweatshop"  # Excel's built-in password for "pro
 # Sheets the reader opens; only these (and the shared strings) are scanned before calamine runs.
 SHEETS_READ = frozenset({"Revision", "Declaration", "Smelter List", "Product List", "Smelter Look-up",
                          "Standard Smelter Names", "Smelter Reference List", "Smelter and Mine List"})
+
+_SHEETS_READ_FOLDED = frozenset(name.lower() for name in SHEETS_READ)
 
 ASK_FOR_COPY = "Ask the supplier to send the CMRT again as an Excel workbook (.xlsx)."
 
@@ -75,6 +77,8 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
         raise UnreadableFile(name, f"this is not an Excel workbook ({_describe(data)}).", ASK_FOR_COPY)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError:
+        raise _password_protected(name)
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({error}).", ASK_FOR_COPY)
     return OpenedWorkbook(workbook, sha256, container)
@@ -114,15 +118,19 @@ def _decrypt_if_needed(name: str, data: bytes) -> bytes:
         office.decrypt(out)
         return out.getvalue()
     except InvalidKeyError:
-        raise UnreadableFile(
-            name, "the workbook is protected with a password.",
-            "Ask the supplier for an unprotected copy (in Excel: File > Info > Protect Workbook, "
-            "remove the password, save).",
-        )
+        raise _password_protected(name)
     except (FileFormatError, ParseError):
         return data  # an OLE file msoffcrypto does not know: let calamine try it as .xls
     except Exception as error:  # msoffcrypto raises bare exceptions on damaged containers
         raise UnreadableFile(name, f"the workbook is damaged and cannot be decrypted ({error}).", ASK_FOR_COPY)
+
+
+def _password_protected(name: str) -> UnreadableFile:
+    return UnreadableFile(
+        name, "the workbook is protected with a password.",
+        "Ask the supplier for an unprotected copy (in Excel: File > Info > Protect Workbook, "
+        "remove the password, save).",
+    )
 
 
 def _check_zip(name: str, data: bytes) -> None:
@@ -170,7 +178,7 @@ def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str]) -> list[str]
     for sheet in sheets:
         rel_id = next((value for key, value in sheet.attrib.items() if key.endswith("}id")), None)
         part = targets.get(rel_id)
-        if part in names and sheet.get("name", "") in SHEETS_READ:
+        if part in names and sheet.get("name", "").strip().lower() in _SHEETS_READ_FOLDED:
             parts.append(part)
     if not any(part.startswith("xl/worksheets/") for part in parts):  # unusual package: be safe and scan every sheet
         parts += [name for name in names if name.startswith("xl/worksheets/") and name.endswith(".xml")]
