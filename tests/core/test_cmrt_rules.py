@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from desktop.core.cmrt import check_declaration, read_cmrt
-from desktop.core.cmrt.model import GOLD, METALS, TANTALUM, TIN, TUNGSTEN, Meaning, ProductRow, Severity, Verdict
+from desktop.core.cmrt.model import GOLD, METALS, TANTALUM, TIN, TUNGSTEN, Meaning, Severity, Verdict
 from desktop.core.cmrt.rule_registry import RULES
 
 TODAY = date(2025, 1, 15)
