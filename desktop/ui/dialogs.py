@@ -67,9 +67,17 @@ def ask_open_cmrt_files(parent: QWidget) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def ask_folder(parent: QWidget, title: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, title)
+def ask_folder(parent: QWidget, title: str, start: Path | None = None) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
     return Path(folder) if folder else None
+
+
+def open_folder(folder: Path) -> bool:
+    """Show a folder in Explorer or Finder."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def ask_save_file(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:

@@ -41,7 +41,7 @@ def shown(monkeypatch):
     """Message boxes and the file manager, replaced: what the user would have seen."""
     seen = {"errors": [], "opened": []}
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: seen["errors"].append(message))
-    monkeypatch.setattr(export_page, "open_folder", lambda folder: seen["opened"].append(folder) or True)
+    monkeypatch.setattr(dialogs, "open_folder", lambda folder: seen["opened"].append(folder) or True)
     yield seen
     QThreadPool.globalInstance().waitForDone()  # no writer outlives its test
 
@@ -67,7 +67,7 @@ def test_every_button_writes_and_records_its_files(qtbot, project_path, shown, t
     unresolved = len(project_rollup(window.project).unresolved)
     assert unresolved and f"{unresolved} smelters reported by your suppliers are not matched" in page.stale_label.text()
     folder = tmp_path / "filing"
-    monkeypatch.setattr(export_page, "ask_export_folder", lambda parent, start: folder)
+    monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title, start=None: folder)
     qtbot.mouseClick(page.folder_button, Qt.LeftButton)
     assert page.folder_edit.text() == str(folder)
     assert window.project.setting("export_folder") == str(folder)

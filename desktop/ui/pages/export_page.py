@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -37,16 +35,6 @@ KIND_LABELS = {
     "report_pdf": "Report PDF", "annex_pdf": "Annex A PDF", "annex_xlsx": "Annex A Excel",
     "annex_csv": "Annex A CSV", "edgar_form_sd": "EDGAR Form SD", "edgar_ex101": "EDGAR Exhibit 1.01",
 }  # fmt: skip
-
-
-# Kept here, beside their only caller, and patched by the tests like dialogs.py.
-def ask_export_folder(parent: QWidget, start: Path) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Choose the folder for the exports", str(start))
-    return Path(folder) if folder else None
-
-
-def open_folder(folder: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _record_in_closed_project(path: Path, records: list) -> None:
@@ -213,7 +201,7 @@ class ExportPage(WizardPage):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.open_folder_button = QPushButton("Open folder")
-        self.open_folder_button.clicked.connect(lambda: open_folder(self.folder))
+        self.open_folder_button.clicked.connect(lambda: dialogs.open_folder(self.folder))
         self.open_folder_button.hide()
         status_row.addWidget(self.busy)
         status_row.addWidget(self.status_label, 1)
@@ -286,7 +274,7 @@ class ExportPage(WizardPage):
         return data.outcome != "no_filing" and not missing_with_steps(data)
 
     def choose_folder(self) -> None:
-        folder = ask_export_folder(self, self.folder)
+        folder = dialogs.ask_folder(self, "Choose the folder for the exports", self.folder)
         if folder is None or self.project is None:
             return
         self.folder = folder
