@@ -16,7 +16,6 @@ from desktop.core.project import Project
 from desktop.core.report_builder import report_data_from_project
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
-from desktop.ui.pages import export_page
 from desktop.ui.pages.export_page import ExportPage
 from tests.core.export_helpers import pdf_pages
 from tests.core.test_report_builder import filed_project
