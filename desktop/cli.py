@@ -28,6 +28,7 @@ def check_main(argv: list[str]) -> int:
         options = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help and on errors; report instead of exiting
         return int(stop.code or 0)
+    _tolerate_narrow_console()
     results = load_many(options.files, workers=options.workers)
     if options.json:
         print(json.dumps([_as_json(result) for result in results], indent=2, ensure_ascii=False,
@@ -37,6 +38,14 @@ def check_main(argv: list[str]) -> int:
             print(_as_text(result))
     unusable = any(isinstance(result, UnreadableFile) or result.verdict == Verdict.UNUSABLE for result in results)
     return 1 if unusable else 0
+
+
+def _tolerate_narrow_console() -> None:
+    """A Windows console on a legacy code page cannot print Chinese smelter names; replace, don't crash."""
+    try:
+        sys.stdout.reconfigure(errors="replace")
+    except (AttributeError, ValueError):
+        pass
 
 
 def _as_text(result: Declaration | UnreadableFile) -> str:
