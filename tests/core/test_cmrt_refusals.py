@@ -193,3 +193,8 @@ def test_randomly_damaged_workbooks_never_crash(cmrt_dir, tmp_path):
             assert str(path) in str(error) and error.problem
             outcomes["refused"] += 1
     assert outcomes["refused"] > 0 and sum(outcomes.values()) == 36
+
+
+def test_an_ordinary_spreadsheet_is_not_a_cmrt(smelter_lists_dir):
+    error = refusal(smelter_lists_dir / "rmi-facility-lists_2023-01.xlsx")
+    assert error.problem.startswith("this Excel workbook is not a CMRT: it has no Declaration sheet")
