@@ -274,5 +274,22 @@ def test_page_renders(qtbot, project_path, tmp_path, size):
     assert image.save(str(picture)) and picture.stat().st_size > 20_000
     assert (image.width(), image.height()) == size
     # The table shows whole smelter names at both sizes: its Smelter column is not squeezed.
-    assert page.smelter_view.columnWidth(columns.SMELTER) >= 180
+    assert page.smelter_view.columnWidth(columns.SMELTER) >= 150
     assert page.smelter_view.viewport().width() >= 380
+
+
+def test_empty_project_says_where_to_start_and_another_project_starts_unfiltered(qtbot, project_path, tmp_path):
+    window, page = open_page(qtbot, project_path)
+    qtbot.keyClicks(page.search_edit, "minsur")
+    page.tabs.setCurrentIndex(UNRESOLVED_TAB)
+    empty = tmp_path / "Empty.cmdesk"
+    Project.create(empty, company_name="Empty Co", reporting_year=2025).close()
+    assert window.open_project(empty)
+    window.wizard.go_to_page(SmelterReviewPage)
+    assert page.empty_label.isVisibleTo(page) and not page.tabs.isVisibleTo(page)
+    assert "Supplier inquiry" in page.empty_label.text()
+    assert page.search_edit.text() == "" and page.tabs.currentIndex() == SMELTERS_TAB
+    assert page.step_note() == "" and not page.is_complete()
+    assert window.open_project(project_path)
+    window.wizard.go_to_page(SmelterReviewPage)
+    assert page.tabs.isVisibleTo(page) and page.smelter_proxy.rowCount() == len(page.rollup.smelters)

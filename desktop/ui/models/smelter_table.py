@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import FILING_STATUSES, RolledSmelter
@@ -12,6 +13,8 @@ from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
 METAL, SMELTER, COUNTRY, SMELTER_ID, STATUS, STATUS_AS_OF, REPORTED_BY, FLAGS = range(8)
 HEADERS = ("Metal", "Smelter", "Country", "Smelter ID", "Status", "Status as of", "Reported by", "Flags")
+# Two short lines for the wide headers over narrow values, so all columns fit a laptop screen.
+HEADER_LINES = {STATUS_AS_OF: "Status\nas of", REPORTED_BY: "Reported\nby"}
 HEADER_TIPS = {
     REPORTED_BY: "How many suppliers reported this smelter; hover a row for their names.",
     FLAGS: "Covered country, 100% recycled, contradictions in what suppliers wrote, your overrides.",
@@ -95,9 +98,9 @@ class SmelterTableModel(SortedRowsModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.DisplayRole:
-            return HEADERS[section]
+            return HEADER_LINES.get(section, HEADERS[section])
         if role == Qt.ToolTipRole:
-            return HEADER_TIPS.get(section)
+            return HEADER_TIPS.get(section, HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
@@ -113,9 +116,12 @@ class SmelterTableModel(SortedRowsModel):
         if role == SEARCH_ROLE:
             return self._search[index.row()]
         if role == Qt.ToolTipRole:
-            return self._tooltip(smelter, column)
+            return self._tooltip(smelter, index.row(), column)
         if role == Qt.DecorationRole and column == STATUS:
             return QColor(STATUS_COLOURS.get(smelter.status, "#999999"))
+        if role == Qt.DecorationRole and column == SMELTER and smelter.contradiction:
+            # Suppliers disagree about this smelter: worth a look even when Flags is scrolled away.
+            return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
         if role == Qt.ForegroundRole and smelter.excluded:
             return QBrush(_MUTED)  # still listed so it can be undone, but visibly out of Annex A
         if role == Qt.FontRole and (smelter.excluded or (smelter.overridden and column == STATUS)):
@@ -124,7 +130,7 @@ class SmelterTableModel(SortedRowsModel):
             font.setStrikeOut(smelter.excluded and column == SMELTER)
             return font
         if role == Qt.TextAlignmentRole and column == REPORTED_BY:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+            return int(Qt.AlignCenter)  # a count under a two-line header
         return None
 
     def _display(self, smelter: RolledSmelter, row: int, column: int):
@@ -157,12 +163,14 @@ class SmelterTableModel(SortedRowsModel):
             return len(self._flags[row])
         return str(self._display(smelter, row, column)).casefold()
 
-    def _tooltip(self, smelter: RolledSmelter, column: int):
+    def _tooltip(self, smelter: RolledSmelter, row: int, column: int):
         if column == STATUS:
             label = f"RMI: {smelter.status_label}\n" if smelter.status_label else ""
             return f"{label}{smelter.status_source}"
         if column in (REPORTED_BY, SMELTER):
-            return "Reported by:\n" + "\n".join(smelter.reported_by)
+            flags = self._flags[row] if column == SMELTER else []
+            lines = ["Reported by:", *smelter.reported_by] + ([""] + flags if flags else [])
+            return "\n".join(lines)
         return None
 
     def _search_text(self, row: int) -> str:

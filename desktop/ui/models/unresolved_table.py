@@ -72,7 +72,7 @@ class UnresolvedTableModel(SortedRowsModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return "Reported\nby" if section == REPORTED_BY else HEADERS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
@@ -94,7 +94,7 @@ class UnresolvedTableModel(SortedRowsModel):
         if role == Qt.ForegroundRole and is_decided(entry):
             return QBrush(_MUTED)
         if role == Qt.TextAlignmentRole and column == REPORTED_BY:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+            return int(Qt.AlignCenter)  # a count under a two-line header
         return None
 
     def _display(self, entry: UnresolvedRow, column: int) -> str:

@@ -38,7 +38,32 @@ from desktop.ui.widgets.unresolved_detail import UnresolvedDetail
 
 ALL = ""  # the combos' "All metals" / "All countries" / "All suppliers" entry
 SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
+# The longest usual text of each column: widths follow the font, not guessed pixels.
+SMELTER_SAMPLES = {
+    smelter_table.METAL: "Tungsten", smelter_table.SMELTER: "Global Advanced Metals B",
+    smelter_table.COUNTRY: "Kazakhstan", smelter_table.SMELTER_ID: "CID000000",
+    smelter_table.STATUS: "Not Enrolled", smelter_table.STATUS_AS_OF: "2023-01-20", smelter_table.REPORTED_BY: "",
+}
+UNRESOLVED_SAMPLES = {
+    unresolved_table.METAL: "Tungsten", unresolved_table.WRITTEN_NAME: "Global Tungsten and Powders",
+    unresolved_table.COUNTRY: "Kazakhstan", unresolved_table.WRITTEN_ID: "CID000000",
+    unresolved_table.REPORTED_BY: "", unresolved_table.SUGGESTION: "ASAHI METALFINE, Inc. (CID000082)",
+}
 STALE_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
+
+
+def size_columns(view: QTableView, samples: dict[int, str]) -> None:
+    view.ensurePolished()  # measure with the style sheet's font, not the default one
+    view.horizontalHeader().ensurePolished()
+    text = view.fontMetrics()
+    header = view.horizontalHeader()
+    title = header.fontMetrics()
+    icon = max(view.iconSize().width(), 16)  # the status colour swatch (no size set: -1)
+    for column, sample in samples.items():
+        lines = str(view.model().headerData(column, Qt.Horizontal) or "").split("\n")
+        width = max(text.horizontalAdvance(sample) + (icon + 10 if sample == "Not Enrolled" else 0) + 16,
+                    max(title.horizontalAdvance(line) for line in lines) + 24)  # header margins
+        header.resizeSection(column, width)
 
 
 class SmelterReviewPage(WizardPage):
@@ -53,6 +78,7 @@ class SmelterReviewPage(WizardPage):
         self.rollup: Rollup | None = None
         self._splitters: list[QSplitter] = []
         self._splitters_moved = False
+        self._columns_sized = False
         self.smelter_model = SmelterTableModel(self)
         self.smelter_proxy = SmelterFilterProxy(self)
         self.smelter_proxy.setSourceModel(self.smelter_model)
@@ -81,6 +107,16 @@ class SmelterReviewPage(WizardPage):
         self.tabs.addTab(self._build_unresolved_tab(), "Unresolved")
         self.tabs.currentChanged.connect(lambda i: self.chips.set_unresolved_checked(i == UNRESOLVED_TAB))
         self.body.addWidget(self.tabs, 1)
+        self.empty_label = QLabel(
+            "No supplier smelter lists yet. Import your suppliers' CMRT files on the Supplier inquiry "
+            "step; every smelter they report will be listed here with its status."
+        )
+        self.empty_label.setObjectName("outcomeBox")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setMinimumHeight(120)
+        self.body.addWidget(self.empty_label)
+        self.body.addStretch(0)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -125,11 +161,6 @@ class SmelterReviewPage(WizardPage):
 
     def _build_smelters_tab(self) -> QWidget:
         self.smelter_view = self._table(self.smelter_proxy)
-        header = self.smelter_view.horizontalHeader()
-        for column, width in ((smelter_table.METAL, 72), (smelter_table.SMELTER, 190), (smelter_table.COUNTRY, 96),
-                              (smelter_table.SMELTER_ID, 86), (smelter_table.STATUS, 116),
-                              (smelter_table.STATUS_AS_OF, 86), (smelter_table.REPORTED_BY, 84)):
-            header.resizeSection(column, width)
         self.smelter_view.selectionModel().currentRowChanged.connect(self._smelter_selected)
         self.smelter_detail = SmelterDetail()
         self.smelter_detail.override_requested.connect(self.override_status)
@@ -140,11 +171,6 @@ class SmelterReviewPage(WizardPage):
 
     def _build_unresolved_tab(self) -> QWidget:
         self.unresolved_view = self._table(self.unresolved_proxy)
-        header = self.unresolved_view.horizontalHeader()
-        for column, width in ((unresolved_table.METAL, 72), (unresolved_table.WRITTEN_NAME, 200),
-                              (unresolved_table.COUNTRY, 110), (unresolved_table.WRITTEN_ID, 86),
-                              (unresolved_table.REPORTED_BY, 84), (unresolved_table.SUGGESTION, 220)):
-            header.resizeSection(column, width)
         self.unresolved_view.selectionModel().currentRowChanged.connect(self._unresolved_selected)
         self.unresolved_detail = UnresolvedDetail()
         self.unresolved_detail.candidate_chosen.connect(self.choose_candidate)
@@ -163,19 +189,38 @@ class SmelterReviewPage(WizardPage):
         self._splitters.append(splitter)
         return splitter
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._columns_sized:  # once, with the styled font; later the user's widths stay
+            self._columns_sized = True
+            size_columns(self.smelter_view, SMELTER_SAMPLES)
+            size_columns(self.unresolved_view, UNRESOLVED_SAMPLES)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # Table 70%, details 30%, until the user drags the handle (then their choice stays).
+        # The table gets what the details (a quarter, 240 to 360 px) leave, until the user drags.
         if not self._splitters_moved:
             for splitter in self._splitters:
                 width = max(splitter.width(), self.width() - 40)
-                splitter.setSizes([int(width * 0.7), int(width * 0.3)])
+                detail = min(max(int(width * 0.24), 240), 360)
+                splitter.setSizes([width - detail, detail])
 
     # -- data ------------------------------------------------------------------------------------
 
     def load(self, project: Project) -> None:
+        if project is not self.project:
+            self._reset_filters()  # another project: start from the whole list
         super().load(project)
         self.refresh()
+
+    def _reset_filters(self) -> None:
+        for chip in self.chips.chips.values():
+            chip.setChecked(False)
+        for combo in (self.metal_combo, self.country_combo, self.supplier_combo):
+            combo.setCurrentIndex(0)
+        self.search_edit.clear()
+        self.tabs.setCurrentIndex(SMELTERS_TAB)
+        self.smelter_detail.show_smelter(None)
 
     def refresh(self) -> None:
         """Roll up again (well under a second for a normal project) and keep the user's place."""
@@ -192,6 +237,10 @@ class SmelterReviewPage(WizardPage):
         warning = self.rollup.stale_warning(date.today())
         self.stale_label.setText(warning)
         self.stale_label.setVisible(bool(warning))
+        empty = not (self.rollup.smelters or self.rollup.unresolved)
+        self.empty_label.setVisible(empty)
+        for widget in (self.tabs, self.chips, self.chart):
+            widget.setVisible(not empty)
         self._update_counts()
         self._select_smelter(chosen.metal, chosen.cid) if chosen else self.smelter_detail.show_smelter(None)
         self._select_unresolved(entry_row)
