@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen app's CMRT reading workers start here
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         from desktop.cli import check_main  # no Qt on this path

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tempfile
 import warnings
 import zipfile
 from datetime import datetime
@@ -20,6 +19,7 @@ from pathlib import Path
 import openpyxl
 
 from desktop import APP_NAME
+from desktop.core.atomic import atomic_target
 from desktop.core.paths import resource_path
 from desktop.core.sample.declarations import SAMPLE_FILES, SAMPLE_MARK, SampleFile
 from desktop.core.sample.template_fill import fill_template, read_lookup
@@ -65,16 +65,9 @@ def _freeze_zip_times(path: str) -> None:
 def _save_atomically(workbook, path: Path) -> None:
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     workbook.properties.lastModifiedBy = workbook.properties.creator = APP_NAME
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temp_name)
-        _freeze_zip_times(temp_name)
-        os.chmod(temp_name, 0o644)  # mkstemp makes it private; these are shipped resources
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(path) as temp:
+        workbook.save(temp)
+        _freeze_zip_times(temp)
 
 
 def build_file(sample: SampleFile, template: Path, out_dir: Path) -> Path:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
 from desktop.core import paths
+from desktop.core.atomic import atomic_target
 from desktop.core.smelters.names import is_covered_country, metal_key, name_key
 from desktop.core.smelters.statuses import UNKNOWN
 
@@ -174,13 +174,10 @@ def save_reference(reference: SmelterReference, path: str | os.PathLike) -> Path
         "legacy_ids": dict(sorted(reference.legacy_ids.items())),
         "revisions": reference.revisions,
     }
-    handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(handle)
     # mtime=0 keeps the shipped file byte-identical when rebuilt from the same sources.
-    with open(temp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as zipped:
-        zipped.write(json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
-    os.chmod(temp, 0o644)  # mkstemp makes it private; the reference is plain public data
-    os.replace(temp, path)
+    with atomic_target(path) as temp:
+        with open(temp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as zipped:
+            zipped.write(json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
     return path
 
 

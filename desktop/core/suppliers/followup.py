@@ -7,8 +7,6 @@ notes are for our own review and are not sent.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -16,6 +14,7 @@ from email.utils import formataddr, formatdate
 from pathlib import Path
 from typing import Iterable
 
+from desktop.core.atomic import write_bytes_atomic
 from desktop.core.cmrt.model import Declaration, Finding, Severity
 from desktop.core.suppliers.roster import Supplier, format_day
 from desktop.core.suppliers.supplier_wording import for_supplier
@@ -188,15 +187,5 @@ def write_eml(
     message.set_content(body)
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(message.as_bytes())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, message.as_bytes())
     return path
