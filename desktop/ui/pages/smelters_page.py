@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
         QLabel,
@@ -24,11 +23,11 @@ from desktop.core.project.store import current_user
 from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride, row_key
 from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
-from desktop.ui.models import smelter_table, unresolved_table
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
 from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
 from desktop.ui.widgets.smelter_detail import SmelterDetail
 from desktop.ui.widgets.status_chart import StatusChart, counts_by_metal
 from desktop.ui.widgets.status_chips import StatusChips
@@ -38,32 +37,7 @@ from desktop.ui.widgets.unresolved_detail import UnresolvedDetail
 
 ALL = ""  # the combos' "All metals" / "All countries" / "All suppliers" entry
 SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
-# The longest usual text of each column: widths follow the font, not guessed pixels.
-SMELTER_SAMPLES = {
-    smelter_table.METAL: "Tungsten", smelter_table.SMELTER: "Global Advanced Metals B",
-    smelter_table.COUNTRY: "Kazakhstan", smelter_table.SMELTER_ID: "CID000000",
-    smelter_table.STATUS: "Not Enrolled", smelter_table.STATUS_AS_OF: "2023-01-20", smelter_table.REPORTED_BY: "",
-}
-UNRESOLVED_SAMPLES = {
-    unresolved_table.METAL: "Tungsten", unresolved_table.WRITTEN_NAME: "Global Tungsten and Powders",
-    unresolved_table.COUNTRY: "Kazakhstan", unresolved_table.WRITTEN_ID: "CID000000",
-    unresolved_table.REPORTED_BY: "", unresolved_table.SUGGESTION: "ASAHI METALFINE, Inc. (CID000082)",
-}
 STALE_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
-
-
-def size_columns(view: QTableView, samples: dict[int, str]) -> None:
-    view.ensurePolished()  # measure with the style sheet's font, not the default one
-    view.horizontalHeader().ensurePolished()
-    text = view.fontMetrics()
-    header = view.horizontalHeader()
-    title = header.fontMetrics()
-    icon = max(view.iconSize().width(), 16)  # the status colour swatch (no size set: -1)
-    for column, sample in samples.items():
-        lines = str(view.model().headerData(column, Qt.Horizontal) or "").split("\n")
-        width = max(text.horizontalAdvance(sample) + (icon + 10 if sample == "Not Enrolled" else 0) + 16,
-                    max(title.horizontalAdvance(line) for line in lines) + 24)  # header margins
-        header.resizeSection(column, width)
 
 
 class SmelterReviewPage(WizardPage):
@@ -142,25 +116,8 @@ class SmelterReviewPage(WizardPage):
         combo.currentIndexChanged.connect(slot)
         return combo
 
-    def _table(self, proxy: SmelterFilterProxy) -> QTableView:
-        view = QTableView()
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.AscendingOrder)
-        view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setHighlightSections(False)
-        # Names stay readable; the last column (flags, reasons) takes what is left, and a narrow
-        # window scrolls sideways instead of cutting every name short.
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
-
     def _build_smelters_tab(self) -> QWidget:
-        self.smelter_view = self._table(self.smelter_proxy)
+        self.smelter_view = review_table(self.smelter_proxy)
         self.smelter_view.selectionModel().currentRowChanged.connect(self._smelter_selected)
         self.smelter_detail = SmelterDetail()
         self.smelter_detail.override_requested.connect(self.override_status)
@@ -170,7 +127,7 @@ class SmelterReviewPage(WizardPage):
         return self._split(self.smelter_view, self.smelter_detail)
 
     def _build_unresolved_tab(self) -> QWidget:
-        self.unresolved_view = self._table(self.unresolved_proxy)
+        self.unresolved_view = review_table(self.unresolved_proxy)
         self.unresolved_view.selectionModel().currentRowChanged.connect(self._unresolved_selected)
         self.unresolved_detail = UnresolvedDetail()
         self.unresolved_detail.candidate_chosen.connect(self.choose_candidate)
@@ -285,7 +242,8 @@ class SmelterReviewPage(WizardPage):
         counts = self.smelter_proxy.status_counts()
         counts[UNRESOLVED] = sum(not is_decided(u) for u in self.unresolved_proxy.visible_rows())
         self.chips.set_counts(counts)
-        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({self.smelter_proxy.rowCount()} of {self.smelter_model.rowCount()})")
+        shown, total = self.smelter_proxy.rowCount(), self.smelter_model.rowCount()
+        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown} of {total})")
         self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count()} to review)")
 
     # -- selection -------------------------------------------------------------------------------
@@ -298,7 +256,9 @@ class SmelterReviewPage(WizardPage):
 
     def _select_smelter(self, metal: str, cid: str) -> None:
         source_row = self.smelter_model.row_of(metal, cid)
-        index = self.smelter_proxy.mapFromSource(self.smelter_model.index(source_row, 0)) if source_row >= 0 else QModelIndex()
+        index = QModelIndex()
+        if source_row >= 0:
+            index = self.smelter_proxy.mapFromSource(self.smelter_model.index(source_row, 0))
         self._select(self.smelter_view, index)
         self._smelter_selected(index)
 

@@ -67,7 +67,8 @@ class StatusChart(QWidget):
             top = i * _ROW_HEIGHT + 2
             painter.fillRect(QRectF(left, top + 4, 10, 10), QColor(STATUS_COLOURS[status]))
             painter.setPen(QColor("#4a5866"))
-            painter.drawText(QRectF(left + 14, top, _LEGEND_WIDTH - 14, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft, status)
+            box = QRectF(left + 14, top, _LEGEND_WIDTH - 14, _ROW_HEIGHT)
+            painter.drawText(box, Qt.AlignVCenter | Qt.AlignLeft, status)
 
 
 def counts_by_metal(smelters) -> dict[str, dict[str, int]]:

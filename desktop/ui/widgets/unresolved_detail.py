@@ -91,7 +91,8 @@ class UnresolvedDetail(QWidget):
             self.text.setHtml(unresolved_html(entry))
             for candidate in sorted(entry.candidates, key=lambda c: -c.score):
                 score = f"{candidate.score:.0f}% alike" if candidate.score else "named in RMI's revision notes"
-                item = QListWidgetItem(f"{candidate.name}  ({candidate.cid})\n{country_label(candidate.country)} · {score}")
+                where = country_label(candidate.country)
+                item = QListWidgetItem(f"{candidate.name}  ({candidate.cid})\n{where} · {score}")
                 item.setData(Qt.UserRole, candidate.cid)
                 self.candidates.addItem(item)
             if self.candidates.count():
