@@ -214,3 +214,15 @@ def test_recent_projects_most_recent_first_without_missing_files(tmp_path):
     assert recent_projects() == [a.resolve()]
     forget_project(a)
     assert recent_projects() == []
+
+
+def test_save_a_copy_gives_a_project_that_opens_with_the_same_data(tmp_path):
+    project = Project.create(tmp_path / "a.cmdesk", company_name="Copy Co")
+    project.save_product(Product(name="Widget"))
+    copy = project.save_copy_as(tmp_path / "b.cmdesk")
+    project.close()
+    again = Project.open(copy)
+    assert again.registrant().company_name == "Copy Co"
+    assert [p.name for p in again.products()] == ["Widget"]
+    again.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -8,7 +8,6 @@ bare connection, so tests can use throw-away databases.
 from __future__ import annotations
 
 import getpass
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from desktop import PROJECT_SUFFIX
+from desktop.core.atomic import atomic_target
 from desktop.core.project import schema
 from desktop.core.project.declaration_store import DeclarationRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
@@ -264,13 +264,12 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords):
     def save_copy_as(self, target: str | Path) -> Path:
         """A consistent copy of the whole project (for "Save a copy as")."""
         target = Path(target)
-        temp = target.with_name(target.name + ".partial")
-        out = sqlite3.connect(temp)
-        try:
-            self.con.backup(out)
-        finally:
-            out.close()
-        shutil.move(temp, target)
+        with atomic_target(target) as temp:
+            out = sqlite3.connect(temp)
+            try:
+                self.con.backup(out)
+            finally:
+                out.close()
         return target
 
 
