@@ -217,6 +217,11 @@ def test_not_a_smelter_and_leave_unknown(qtbot, project_path, answers):
     assert "Not a smelter" in page.unresolved_model.index(row, REASON).data()
     page._select_unresolved(page.unresolved_proxy.mapFromSource(page.unresolved_model.index(row, 0)).row())
     assert page.unresolved_detail.undo_button.isVisibleTo(page.unresolved_detail)
+    assert "not a smelter" in page.unresolved_detail.candidates_label.text()
+    assert not page.unresolved_detail.not_smelter_button.isEnabled()
+    project = Project.open(project_path)
+    assert [(d.not_a_smelter, d.note) for d in project.decisions()] == [(True, "A trading company, not a smelter")]
+    project.close()
     qtbot.mouseClick(page.unresolved_detail.undo_button, Qt.LeftButton)
     assert page.unresolved_model.pending_count() == pending
 

@@ -78,13 +78,12 @@ class SmelterDetail(QWidget):
         self.undo_decision_button = QPushButton("Undo match")
         self.undo_decision_button.setToolTip("Forget your decision: the rows go back to the unresolved queue.")
         self.undo_decision_button.clicked.connect(self.undo_decision_requested)
-        # Two short rows rather than one long one, so the pane can be narrow on a small screen.
+        # One button a row, so the pane can stay narrow on a small screen; undo rows show when useful.
         buttons = QGridLayout()
-        buttons.addWidget(self.override_button, 0, 0)
-        buttons.addWidget(self.undo_override_button, 0, 1)
-        buttons.addWidget(self.exclude_button, 1, 0)
-        buttons.addWidget(self.undo_decision_button, 1, 1)
-        buttons.setColumnStretch(2, 1)
+        for row, button in enumerate((self.override_button, self.exclude_button, self.undo_override_button,
+                                      self.undo_decision_button)):
+            buttons.addWidget(button, row, 0)
+        buttons.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)

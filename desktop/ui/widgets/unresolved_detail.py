@@ -74,6 +74,7 @@ class UnresolvedDetail(QWidget):
         buttons.addWidget(self.leave_button, 1, 1)
         buttons.setColumnStretch(2, 1)
         self.candidates_label = QLabel("Suggested smelters:")
+        self.candidates_label.setWordWrap(True)  # long hints must not widen the pane
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 3)
@@ -97,10 +98,14 @@ class UnresolvedDetail(QWidget):
                 self.candidates.addItem(item)
             if self.candidates.count():
                 self.candidates.setCurrentRow(0)
-        self.candidates_label.setText(
-            "Suggested smelters:" if self.candidates.count() or entry is None
-            else "No suggestion: choose Not a smelter, or leave it unknown and ask the supplier."
-        )
+        if entry is not None and is_decided(entry):
+            text = "You marked this as not a smelter. Undo the decision to choose again."
+        elif entry is not None and not self.candidates.count():
+            text = "No suggestion: choose Not a smelter, or leave it unknown and ask the supplier."
+        else:
+            text = "Suggested smelters:"
+        self.candidates_label.setText(text)
+        self.candidates.setVisible(self.candidates.count() > 0)
         self._enable()
 
     def _enable(self) -> None:
