@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
@@ -156,7 +156,11 @@ def test_combos_and_search_filter_both_tables_and_update_the_counts(qtbot, proje
     assert rows and all(s.metal == "Tantalum" and "GoerTech Inc." in s.reported_by for s in rows)
     assert int(page.chips.chips[CONFORMANT].text().split()[-1]) == sum(s.status == CONFORMANT for s in rows)
     page.search_edit.clear()
-    page.smelter_view.sortByColumn(columns.REPORTED_BY, Qt.DescendingOrder)
+    header = page.smelter_view.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(columns.REPORTED_BY) + 5, 5)
+    for order in (Qt.AscendingOrder, Qt.DescendingOrder):  # two clicks on the header
+        qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=where)
+        assert header.sortIndicatorSection() == columns.REPORTED_BY and header.sortIndicatorOrder() == order
     counts = [len(s.reported_by) for s in visible(page)]
     assert counts == sorted(counts, reverse=True) and counts[0] >= 3  # JX and its two copies
 
