@@ -46,6 +46,7 @@ def project_rollup(project: Project, reference: SmelterReference | None = None) 
         project.overrides(),
         supplier_names={c.declaration.path: c.supplier_name for c in current},
         suppliers_surveyed=surveyed or None,
+        left_unknown=project.left_unknown(),
     )
 
 

@@ -168,3 +168,19 @@ def test_stale_status_warning(result):
     assert result.status_is_stale(date(2024, 6, 30))
     assert "more than 12 months" in result.stale_warning(date(2024, 6, 30))
     assert result.stale_warning(date(2023, 6, 30)) == ""
+
+
+def test_rows_left_unknown_are_marked_and_stay_out_of_annex_a(cmrt_dir):
+    from desktop.core.cmrt import load_declaration
+    from desktop.core.smelters import load_reference, rollup as roll
+
+    declaration = load_declaration(cmrt_dir / "suppliers" / "consolidation-tool-output_CMRT_6.22.xlsx")
+    goertek = load_declaration(cmrt_dir / "suppliers" / "goertek-testfill_CMRT_3.01_encrypted.xls")
+    reference = load_reference()
+    first = roll([declaration, goertek], reference)
+    assert first.unresolved and not any(u.left_unknown for u in first.unresolved)
+    key = first.unresolved[0].key
+    second = roll([declaration, goertek], reference, left_unknown=[key])
+    marked = {u.key: u.left_unknown for u in second.unresolved}
+    assert marked[key] is True and sum(marked.values()) == 1
+    assert len(second.annex_rows()) == len(first.annex_rows())

@@ -209,14 +209,16 @@ def test_not_a_smelter_and_leave_unknown(qtbot, project_path, answers):
     pending = page.unresolved_model.pending_count()
     page._select_unresolved(0)
     first = page.unresolved_detail.entry
-    qtbot.mouseClick(page.unresolved_detail.leave_button, Qt.LeftButton)  # nothing saved, next entry
+    qtbot.mouseClick(page.unresolved_detail.leave_button, Qt.LeftButton)  # recorded; on to the next entry
     assert page.unresolved_detail.entry.key != first.key
-    assert page.unresolved_model.pending_count() == pending
-    page._select_unresolved(0)
-    answers["note"] = "A trading company, not a smelter"
-    qtbot.mouseClick(page.unresolved_detail.not_smelter_button, Qt.LeftButton)
     assert page.unresolved_model.pending_count() == pending - 1
     row = page.unresolved_model.row_of(first.key)
+    assert "Left unknown" in page.unresolved_model.index(row, REASON).data()
+    second = page.unresolved_detail.entry
+    answers["note"] = "A trading company, not a smelter"
+    qtbot.mouseClick(page.unresolved_detail.not_smelter_button, Qt.LeftButton)
+    assert page.unresolved_model.pending_count() == pending - 2
+    row = page.unresolved_model.row_of(second.key)
     assert is_decided(page.unresolved_model.rows()[row])
     assert "Not a smelter" in page.unresolved_model.index(row, REASON).data()
     page._select_unresolved(page.unresolved_proxy.mapFromSource(page.unresolved_model.index(row, 0)).row())
@@ -225,7 +227,14 @@ def test_not_a_smelter_and_leave_unknown(qtbot, project_path, answers):
     assert not page.unresolved_detail.not_smelter_button.isEnabled()
     project = Project.open(project_path)
     assert [(d.not_a_smelter, d.note) for d in project.decisions()] == [(True, "A trading company, not a smelter")]
+    assert list(project.left_unknown()) == [first.key]
     project.close()
+    qtbot.mouseClick(page.unresolved_detail.undo_button, Qt.LeftButton)
+    assert page.unresolved_model.pending_count() == pending - 1
+    # Undoing "leave unknown" puts the first entry back in the queue too.
+    first_row = page.unresolved_model.row_of(first.key)
+    page._select_unresolved(page.unresolved_proxy.mapFromSource(page.unresolved_model.index(first_row, 0)).row())
+    assert "left this unknown" in page.unresolved_detail.candidates_label.text()
     qtbot.mouseClick(page.unresolved_detail.undo_button, Qt.LeftButton)
     assert page.unresolved_model.pending_count() == pending
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.core.smelters.decisions import MatchDecision, SmelterOverride
+import json
+
+from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, now_iso
+
+LEFT_UNKNOWN_SETTING = "left_unknown"
 
 
 class SmelterDecisionRecords:
@@ -30,6 +34,18 @@ class SmelterDecisionRecords:
     def delete_decision(self, key: str) -> None:
         with self.transaction() as con:
             con.execute("DELETE FROM smelter_decisions WHERE key = ?", (key,))
+
+    def left_unknown(self) -> dict[str, dict]:
+        """Unresolved rows the user chose to leave unknown: key -> {"by", "at"}."""
+        return json.loads(self.setting(LEFT_UNKNOWN_SETTING, "{}") or "{}")
+
+    def set_left_unknown(self, key: str, left: bool, decided_by: str = "") -> None:
+        entries = self.left_unknown()
+        if left:
+            entries[key] = {"by": decided_by, "at": now_iso()}
+        else:
+            entries.pop(key, None)
+        self.set_setting(LEFT_UNKNOWN_SETTING, json.dumps(entries, sort_keys=True))
 
     def overrides(self) -> list[SmelterOverride]:
         rows = self.con.execute(

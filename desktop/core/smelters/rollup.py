@@ -75,6 +75,7 @@ class UnresolvedRow:
     candidates: list[Candidate]
     suppliers: list[str] = field(default_factory=list)
     rows: list[ReportedRow] = field(default_factory=list)
+    left_unknown: bool = False  # the user looked and chose to leave it unknown (not in Annex A)
 
 
 @dataclass
@@ -138,12 +139,14 @@ def rollup(
     overrides: Iterable[SmelterOverride] = (),
     supplier_names: Mapping[str, str] | None = None,
     suppliers_surveyed: int | None = None,
+    left_unknown: Iterable[str] = (),
 ) -> Rollup:
     """Match every smelter row of every declaration and roll them up per metal and smelter.
 
     `supplier_names` maps a declaration's path (or file name) to the supplier's name in the
     project; by default the company name written in the file. `suppliers_surveyed` is the number
-    of suppliers asked, for the response rate.
+    of suppliers asked, for the response rate. `left_unknown` holds the keys of unresolved
+    rows the user chose to leave unknown.
     """
     declarations = list(declarations)
     index = decision_index(decisions)
@@ -172,6 +175,9 @@ def rollup(
     for smelter in smelters:
         smelter.reported_by.sort(key=str.casefold)
     leftovers = sorted(unresolved.values(), key=lambda u: (order.get(u.metal, 9), u.name.casefold()))
+    acknowledged = set(left_unknown)
+    for entry in leftovers:
+        entry.left_unknown = entry.key in acknowledged
     summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
 

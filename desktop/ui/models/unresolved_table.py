@@ -18,8 +18,12 @@ _MUTED = QColor("#7a8590")
 
 
 def is_decided(entry: UnresolvedRow) -> bool:
-    """True once the user said "not a smelter" (the entry stays listed so it can be undone)."""
-    return any(r.match.method == DECISION for r in entry.rows)
+    """True once the user said "not a smelter" or "leave unknown" (listed still, so it can be undone)."""
+    return entry.left_unknown or any(r.match.method == DECISION for r in entry.rows)
+
+
+def decision_text(entry: UnresolvedRow) -> str:
+    return "Left unknown (your decision)" if entry.left_unknown else "Not a smelter (your decision)"
 
 
 def best_suggestion(entry: UnresolvedRow) -> str:
@@ -109,7 +113,7 @@ class UnresolvedTableModel(SortedRowsModel):
         if column == REPORTED_BY:
             return str(len(entry.suppliers))
         if column == REASON:
-            return "Not a smelter (your decision)" if is_decided(entry) else entry.reason
+            return decision_text(entry) if is_decided(entry) else entry.reason
         if column == SUGGESTION:
             return best_suggestion(entry)
         return ""

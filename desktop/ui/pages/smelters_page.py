@@ -303,15 +303,20 @@ class SmelterReviewPage(WizardPage):
         self.refresh()
 
     def leave_unknown(self) -> None:
-        """Nothing is saved: the entry stays in the queue; move on to the next one."""
+        """Record that the user looked and leaves it unknown (out of Annex A); move on to the next."""
+        entry = self.unresolved_detail.entry
+        if entry is None or self.project is None:
+            return
         row = self.unresolved_view.currentIndex().row()
-        if row + 1 < self.unresolved_proxy.rowCount():
-            self._select_unresolved(row + 1)
+        self.project.set_left_unknown(entry.key, True, current_user())
+        self.refresh()
+        self._select_unresolved(min(row + 1, self.unresolved_proxy.rowCount() - 1))
 
     def undo_unresolved_decision(self) -> None:
         entry = self.unresolved_detail.entry
         if entry is not None and self.project is not None:
             self.project.delete_decision(entry.key)
+            self.project.set_left_unknown(entry.key, False)
             self.refresh()
 
     def undo_match(self) -> None:

@@ -98,7 +98,9 @@ class UnresolvedDetail(QWidget):
                 self.candidates.addItem(item)
             if self.candidates.count():
                 self.candidates.setCurrentRow(0)
-        if entry is not None and is_decided(entry):
+        if entry is not None and entry.left_unknown:
+            text = "You left this unknown: it stays out of Annex A. Undo the decision to choose again."
+        elif entry is not None and is_decided(entry):
             text = "You marked this as not a smelter. Undo the decision to choose again."
         elif entry is not None and not self.candidates.count():
             text = "No suggestion: choose Not a smelter, or leave it unknown and ask the supplier."
@@ -112,7 +114,7 @@ class UnresolvedDetail(QWidget):
         entry, decided = self.entry, self.entry is not None and is_decided(self.entry)
         self.choose_button.setEnabled(entry is not None and self.candidates.currentItem() is not None)
         self.not_smelter_button.setEnabled(entry is not None and not decided)
-        self.leave_button.setEnabled(entry is not None)
+        self.leave_button.setEnabled(entry is not None and not decided)
         self.undo_button.setVisible(decided)
 
     def _choose(self) -> None:
