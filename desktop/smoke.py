@@ -19,6 +19,7 @@ IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 
 def run_smoke_test(out_dir: str | Path | None = None) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    out_dir = out_dir or os.environ.get("CMDESK_SMOKE_DIR")
     out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="cmdesk-smoke-"))
     out.mkdir(parents=True, exist_ok=True)
     # A private data folder: the smoke test must not touch the user's recent projects.
@@ -28,10 +29,11 @@ def run_smoke_test(out_dir: str | Path | None = None) -> int:
         _run(out, problems)
     except Exception:
         problems.append(traceback.format_exc())
+    # A windowed app on Windows or macOS has no console: the report file is what the build reads.
+    report = "SMOKE TEST FAILED\n" + "".join(f"- {p}\n" for p in problems) if problems else "smoke test passed\n"
+    (out / "smoke-report.txt").write_text(report, encoding="utf-8")
     if problems:
-        print("SMOKE TEST FAILED", file=sys.stderr)
-        for problem in problems:
-            print(f"- {problem}", file=sys.stderr)
+        print(report, file=sys.stderr, end="")
         return 1
     print(f"smoke test passed; pages and reports in {out}")
     return 0

@@ -25,15 +25,21 @@ def private_data_dir(tmp_path, monkeypatch):
     return folder
 
 
+def _shared(folder: Path, what: str) -> Path:
+    if folder.is_dir():
+        return folder
+    # The installer workflow builds on runners without ../shared; there, and only when asked,
+    # these tests are skipped with a reason. Everywhere else a missing folder is a failure.
+    if os.environ.get("CMDESK_ALLOW_MISSING_SHARED") == "1":
+        pytest.skip(f"the shared {what} are not on this machine ({folder})")
+    pytest.fail(f"the shared {what} are missing: {folder}")
+
+
 @pytest.fixture(scope="session")
 def cmrt_dir() -> Path:
-    if not CMRT_DIR.is_dir():
-        pytest.fail(f"the shared CMRT workbooks are missing: {CMRT_DIR}")
-    return CMRT_DIR
+    return _shared(CMRT_DIR, "CMRT workbooks")
 
 
 @pytest.fixture(scope="session")
 def smelter_lists_dir() -> Path:
-    if not SMELTER_LISTS_DIR.is_dir():
-        pytest.fail(f"the shared smelter lists are missing: {SMELTER_LISTS_DIR}")
-    return SMELTER_LISTS_DIR
+    return _shared(SMELTER_LISTS_DIR, "smelter lists")

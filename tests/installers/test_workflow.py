@@ -1,0 +1,63 @@
+"""The installer workflow builds, smoke-tests, packages and uploads on every platform."""
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+WORKFLOW = REPO / ".github" / "workflows" / "installers.yml"
+
+
+def load():
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    return data, data.get("on", data.get(True))
+
+
+def steps_text(job) -> str:
+    return "\n".join(str(step.get("run", "")) + " " + str(step.get("uses", "")) for step in job["steps"])
+
+
+def test_runs_on_tags_and_by_hand():
+    _, triggers = load()
+    assert triggers["push"]["tags"] == ["v*"]
+    assert "workflow_dispatch" in triggers
+
+
+def test_every_platform_is_built():
+    data, _ = load()
+    matrix = data["jobs"]["build"]["strategy"]["matrix"]["include"]
+    assert {entry["os"] for entry in matrix} == {"windows-latest", "macos-15", "macos-15-intel"}
+    assert len({entry["artifact"] for entry in matrix}) == 3
+
+
+def test_each_platform_installs_tests_builds_smoke_tests_packages_and_uploads():
+    data, _ = load()
+    job = data["jobs"]["build"]
+    text = steps_text(job)
+    assert 'pip install -e ".[test]"' in text and "pyinstaller" in text
+    assert "python -m pytest" in text
+    assert "installers/windows/build.ps1" in text
+    assert "installers/macos/build-dmg.sh" in text
+    assert "SHA256SUMS" in text
+    upload = next(s for s in job["steps"] if s.get("name") == "Upload")
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert "build/SHA256SUMS" in upload["with"]["path"]
+    assert upload["with"]["if-no-files-found"] == "error"
+    # The platform scripts themselves run the frozen app's smoke test before packaging.
+    windows = (REPO / "installers" / "windows" / "build.ps1").read_text(encoding="utf-8")
+    macos = (REPO / "installers" / "macos" / "build-dmg.sh").read_text(encoding="utf-8")
+    for script in (windows, macos):
+        assert "--smoke-test" in script
+        assert script.index("PyInstaller") < script.index("--smoke-test")
+    assert windows.index("--smoke-test") < windows.index("makensis")
+    assert macos.index("--smoke-test") < macos.index("hdiutil")
+
+
+def test_signing_runs_only_with_secrets():
+    macos = (REPO / "installers" / "macos" / "build-dmg.sh").read_text(encoding="utf-8")
+    assert 'if [ -n "${MACOS_SIGNING_IDENTITY:-}" ]' in macos
+    assert "notarytool" in macos and "APPLE_APP_PASSWORD" in macos
+    data, _ = load()
+    certificate = next(s for s in data["jobs"]["build"]["steps"] if "certificate" in s.get("name", "").lower())
+    assert "HAS_MACOS_CERTIFICATE == 'true'" in certificate["if"]
