@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
-from desktop.core.paths import data_dir, default_projects_dir
+from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
@@ -221,6 +221,7 @@ def create_main_window(project_path: str | Path | None = None) -> MainWindow:
     if app is not None:
         app.setApplicationName(APP_NAME)
         app.setStyleSheet(STYLE_SHEET)
+        app.setWindowIcon(QIcon(str(resource_path("icons", "app-icon-256.png"))))
     window = MainWindow()
     if project_path:
         window.open_project(project_path)
