@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core import diligence
-from desktop.core.project import Project
 from desktop.core.report_builder import FUTURE_STEPS_KEY, report_data_from_project
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.diligence_page import DiligencePage

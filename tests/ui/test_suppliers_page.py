@@ -1,7 +1,6 @@
 """The supplier inquiry page driven like a user, on the real supplier workbooks."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
