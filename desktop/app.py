@@ -30,10 +30,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.file_open_events import ProjectFileOpener
     from desktop.ui.main_window import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_main_window(project_path=args.project)
+    app.installEventFilter(ProjectFileOpener(window))
     window.show()
     return app.exec()
 
