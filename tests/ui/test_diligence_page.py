@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,6 @@ from desktop.core import diligence
 from desktop.core.report_builder import FUTURE_STEPS_KEY, report_data_from_project
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.diligence_page import DiligencePage
-from tests.core.test_report_builder import filed_project
-
-
-@pytest.fixture(scope="module")
-def project_template(tmp_path_factory, cmrt_dir) -> Path:
-    path = tmp_path_factory.mktemp("template") / "Acme 2025.cmdesk"
-    filed_project(path, cmrt_dir).close()
-    return path
-
-
-@pytest.fixture
-def project_path(project_template, tmp_path) -> Path:
-    path = tmp_path / "Acme 2025.cmdesk"
-    shutil.copy(project_template, path)
-    return path
 
 
 def open_page(qtbot, path: Path):
@@ -42,8 +26,8 @@ def type_into(qtbot, editor, text):
     qtbot.keyClicks(editor, text)
 
 
-def test_typed_answers_are_saved_and_found_after_reopening(qtbot, project_path):
-    window, page = open_page(qtbot, project_path)
+def test_typed_answers_are_saved_and_found_after_reopening(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
     management = page.editors["management"]
     # Proposed sentences are shown as printed, with the company's facts filled in.
     assert "$" not in management.toPlainText()
@@ -58,7 +42,7 @@ def test_typed_answers_are_saved_and_found_after_reopening(qtbot, project_path):
     assert "management" not in window.project.answers()  # an untouched proposal is not frozen
     window.close()
 
-    reopened, page = open_page(qtbot, project_path)
+    reopened, page = open_page(qtbot, filed_project_path)
     assert page.editors["grievance"].toPlainText() == grievance
     assert page.editors["program_department"].text() == "compliance office"
     data = report_data_from_project(reopened.project)
@@ -66,8 +50,8 @@ def test_typed_answers_are_saved_and_found_after_reopening(qtbot, project_path):
     reopened.close()
 
 
-def test_proposed_wording_comes_back_on_request(qtbot, project_path):
-    window, page = open_page(qtbot, project_path)
+def test_proposed_wording_comes_back_on_request(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
     type_into(qtbot, page.editors["records"], "We keep everything.")
     assert window.project.answers()["records"] == "We keep everything."
     page.restore_default("records")
@@ -79,8 +63,8 @@ def test_proposed_wording_comes_back_on_request(qtbot, project_path):
     window.close()
 
 
-def test_inquiry_figures_and_outcome_are_shown(qtbot, project_path):
-    window, page = open_page(qtbot, project_path)
+def test_inquiry_figures_and_outcome_are_shown(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
     assert page.rcoi_labels["surveyed"].text() == "9"
     assert page.rcoi_labels["responded"].text() == "7 (78% of those surveyed)"
     assert page.rcoi_labels["revisions"].text() == "2.02, 3.01, 6.22, 6.4"
@@ -92,8 +76,8 @@ def test_inquiry_figures_and_outcome_are_shown(qtbot, project_path):
     window.close()
 
 
-def test_future_steps_picked_and_written(qtbot, project_path):
-    window, page = open_page(qtbot, project_path)
+def test_future_steps_picked_and_written(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
     offered = diligence.common_future_steps()
     page.future_list.item(1).setCheckState(Qt.Checked)
     qtbot.keyClicks(page.own_step, "Visit our two largest solder suppliers.")
@@ -105,7 +89,7 @@ def test_future_steps_picked_and_written(qtbot, project_path):
     page.future_list.item(1).setCheckState(Qt.Unchecked)
     window.close()
 
-    reopened, page = open_page(qtbot, project_path)
+    reopened, page = open_page(qtbot, filed_project_path)
     checked = [
         page.future_list.item(row).text()
         for row in range(page.future_list.count())
@@ -116,8 +100,8 @@ def test_future_steps_picked_and_written(qtbot, project_path):
     reopened.close()
 
 
-def test_audit_box_needs_the_auditor(qtbot, project_path):
-    window, page = open_page(qtbot, project_path)
+def test_audit_box_needs_the_auditor(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
     assert not page.ipsa_auditor.isEnabled()
     page.ipsa_box.click()
     assert page.ipsa_auditor.isEnabled()
@@ -129,8 +113,8 @@ def test_audit_box_needs_the_auditor(qtbot, project_path):
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
-def test_page_reads_at_laptop_sizes(qtbot, project_path, tmp_path, size):
-    window, page = open_page(qtbot, project_path)
+def test_page_reads_at_laptop_sizes(qtbot, filed_project_path, tmp_path, size):
+    window, page = open_page(qtbot, filed_project_path)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
     scroll = page.scroll

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -19,20 +18,6 @@ from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.export_page import ExportPage
 from tests.core.export_helpers import pdf_pages
 from tests.core.test_report_builder import filed_project
-
-
-@pytest.fixture(scope="module")
-def project_template(tmp_path_factory, cmrt_dir) -> Path:
-    path = tmp_path_factory.mktemp("template") / "Acme 2025.cmdesk"
-    filed_project(path, cmrt_dir).close()
-    return path
-
-
-@pytest.fixture
-def project_path(project_template, tmp_path) -> Path:
-    path = tmp_path / "Acme 2025.cmdesk"
-    shutil.copy(project_template, path)
-    return path
 
 
 @pytest.fixture
@@ -59,8 +44,8 @@ def export(qtbot, page: ExportPage, key: str) -> None:
     assert finished.args == [key]
 
 
-def test_every_button_writes_and_records_its_files(qtbot, project_path, shown, tmp_path, qtmodeltester, monkeypatch):
-    window, page = open_page(qtbot, project_path)
+def test_every_button_writes_and_records_its_files(qtbot, filed_project_path, shown, tmp_path, qtmodeltester, monkeypatch):
+    window, page = open_page(qtbot, filed_project_path)
     assert page.readiness_headline.text().startswith("Ready: Form SD with the Conflict Minerals Report")
     assert "more than 12 months ago" in page.stale_label.text()  # the shared RMI lists are from 2023
     unresolved = len(project_rollup(window.project).unresolved)
@@ -110,8 +95,8 @@ def test_every_button_writes_and_records_its_files(qtbot, project_path, shown, t
     window.close()
 
 
-def test_the_report_is_written_off_the_ui_thread(qtbot, project_path, shown):
-    window, page = open_page(qtbot, project_path)
+def test_the_report_is_written_off_the_ui_thread(qtbot, filed_project_path, shown):
+    window, page = open_page(qtbot, filed_project_path)
     with qtbot.waitSignal(page.export_finished, timeout=30_000):
         page.export_buttons["report_pdf"].click()  # returns before the PDF exists
         assert page.busy.isVisibleTo(page)
@@ -123,11 +108,11 @@ def test_the_report_is_written_off_the_ui_thread(qtbot, project_path, shown):
     window.close()
 
 
-def test_missing_facts_are_named_with_the_step_that_fixes_them(qtbot, project_path, shown):
-    project = Project.open(project_path)
+def test_missing_facts_are_named_with_the_step_that_fixes_them(qtbot, filed_project_path, shown):
+    project = Project.open(filed_project_path)
     project.update_registrant(irs_ein="", signer_name="")
     project.close()
-    window, page = open_page(qtbot, project_path)
+    window, page = open_page(qtbot, filed_project_path)
     assert page.readiness_headline.text() == "Before you can export the filing, please fill in:"
     assert page.missing_label.text() == (
         "• In the Company and filing step: the IRS employer identification number; the signer's name."
@@ -136,7 +121,7 @@ def test_missing_facts_are_named_with_the_step_that_fixes_them(qtbot, project_pa
         assert not page.export_buttons[key].isEnabled()
     export(qtbot, page, "annex_csv")  # Annex A needs only the smelter facts
     assert (Path(page.folder_edit.text()) / "Annex A 2025.csv").is_file()
-    assert Path(page.folder_edit.text()) == project_path.with_name("Acme 2025 exports")
+    assert Path(page.folder_edit.text()) == filed_project_path.with_name("Acme 2025 exports")
     window.close()
 
 
@@ -150,10 +135,10 @@ def test_nothing_is_exported_before_the_supplier_answers(qtbot, tmp_path, cmrt_d
     window.close()
 
 
-def test_a_folder_that_cannot_be_written_gives_a_plain_message(qtbot, project_path, shown, tmp_path):
+def test_a_folder_that_cannot_be_written_gives_a_plain_message(qtbot, filed_project_path, shown, tmp_path):
     blocker = tmp_path / "not a folder"
     blocker.write_text("a file where the export folder should be")
-    window, page = open_page(qtbot, project_path)
+    window, page = open_page(qtbot, filed_project_path)
     page.folder = blocker
     with qtbot.waitSignal(page.export_failed, timeout=30_000):
         qtbot.mouseClick(page.export_buttons["annex_xlsx"], Qt.LeftButton)
@@ -164,8 +149,8 @@ def test_a_folder_that_cannot_be_written_gives_a_plain_message(qtbot, project_pa
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
-def test_page_reads_at_laptop_sizes(qtbot, project_path, shown, tmp_path, size):
-    window, page = open_page(qtbot, project_path)
+def test_page_reads_at_laptop_sizes(qtbot, filed_project_path, shown, tmp_path, size):
+    window, page = open_page(qtbot, filed_project_path)
     export(qtbot, page, "annex_csv")
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
@@ -194,15 +179,15 @@ def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
     window.close()
 
 
-def test_closing_the_project_while_writing_still_records_the_file(qtbot, project_path, shown):
-    window, page = open_page(qtbot, project_path)
+def test_closing_the_project_while_writing_still_records_the_file(qtbot, filed_project_path, shown):
+    window, page = open_page(qtbot, filed_project_path)
     page.export_buttons["report_pdf"].click()
     task = page.running
     with qtbot.waitSignal(task.signals.finished, timeout=30_000):
         window.close_project()  # the user closes the project before the PDF is written
     assert page.running is None and not page.busy.isVisibleTo(page)
     assert (Path(page.folder_edit.text()) / "Form SD and Conflict Minerals Report 2025.pdf").is_file()
-    reopened = Project.open(project_path)
+    reopened = Project.open(filed_project_path)
     assert [row["kind"] for row in reopened.export_history()] == ["report_pdf"]  # still in the history
     reopened.close()
     window.close()
