@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.cmrt.model import METALS, Severity, Verdict
 from desktop.core.project.declaration_store import StoredDeclaration
+from desktop.ui.models.rows_model import RowsTableModel
 
 ROW_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
@@ -49,30 +50,14 @@ class DeclarationRow:
         return sum(f.severity == severity for f in self.stored.declaration.findings)
 
 
-class DeclarationTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[DeclarationRow] = []
+class DeclarationTableModel(RowsTableModel):
+    headers = tuple(HEADERS)
+    header_tips = {column: f"{metal} smelter rows" for column, metal in METAL_COLUMNS.items()}
 
     def set_rows(self, rows: list[DeclarationRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ToolTipRole and section in METAL_COLUMNS:
-            return f"{METAL_COLUMNS[section]} smelter rows"
-        return None
 
     def _value(self, row: DeclarationRow, column: int):
         declaration = row.stored.declaration
@@ -100,9 +85,9 @@ class DeclarationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == ROW_ROLE:
             return row

@@ -7,17 +7,18 @@ proxy then keeps the source order (see SmelterFilterProxy.sort).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import Qt
+
+from desktop.ui.models.rows_model import RowsTableModel
 
 
-class SortedRowsModel(QAbstractTableModel):
+class SortedRowsModel(RowsTableModel):
     """Base for models holding parallel per-row lists; subclasses give `sort_key(row, column)`."""
 
     _parallel: tuple[str, ...] = ("_rows",)  # attribute names of the lists kept in row order
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list = []
         self.sort_column = -1
         self.sort_order = Qt.AscendingOrder
 

@@ -59,6 +59,9 @@ def status_text(smelter: RolledSmelter) -> str:
 
 
 class SmelterTableModel(SortedRowsModel):
+    headers = HEADERS
+    header_lines = HEADER_LINES
+    header_tips = {column: HEADER_TIPS.get(column, text) for column, text in enumerate(HEADERS)}
     _parallel = ("_rows", "_flags", "_search")
 
     def __init__(self, parent=None):
@@ -87,21 +90,6 @@ class SmelterTableModel(SortedRowsModel):
 
     def row_of(self, metal: str, cid: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.metal == metal and s.cid == cid), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.DisplayRole:
-            return HEADER_LINES.get(section, HEADERS[section])
-        if role == Qt.ToolTipRole:
-            return HEADER_TIPS.get(section, HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.suppliers import Supplier
+from desktop.ui.models.rows_model import RowsTableModel
 
 ROW_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
@@ -13,10 +14,11 @@ NAME, CONTACT, EMAIL, PRODUCTS, STATE, LATEST_FILE = range(6)
 HEADERS = ["Supplier", "Contact", "Email", "Products or parts", "Request", "Latest file"]
 
 
-class SupplierTableModel(QAbstractTableModel):
+class SupplierTableModel(RowsTableModel):
+    headers = tuple(HEADERS)
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[Supplier] = []
         self._latest_file: dict[int, str] = {}
 
     def set_rows(self, suppliers: list[Supplier], latest_file: dict[int, str] | None = None) -> None:
@@ -28,21 +30,10 @@ class SupplierTableModel(QAbstractTableModel):
     def supplier(self, row: int) -> Supplier:
         return self._rows[row]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        supplier = self._row(index)
+        if supplier is None:
             return None
-        supplier = self._rows[index.row()]
         column = index.column()
         if role == ROW_ROLE:
             return supplier

@@ -34,6 +34,8 @@ def best_suggestion(entry: UnresolvedRow) -> str:
 
 
 class UnresolvedTableModel(SortedRowsModel):
+    headers = HEADERS
+    header_lines = {REPORTED_BY: "Reported\nby"}  # a count under a two-line header
     _parallel = ("_rows", "_search")
 
     def __init__(self, parent=None):
@@ -67,17 +69,6 @@ class UnresolvedTableModel(SortedRowsModel):
 
     def row_of(self, key: str) -> int:
         return next((i for i, entry in enumerate(self._rows) if entry.key == key), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return "Reported\nby" if section == REPORTED_BY else HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

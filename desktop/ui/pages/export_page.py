@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +28,7 @@ from desktop.core.project import Project, ProjectError
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.ui.export_worker import EXPORT_KINDS, KINDS_BY_KEY, ExportTask, default_export_folder, target_for
+from desktop.ui.models.rows_model import RowsTableModel
 from desktop.ui.pages.base import WizardPage
 
 FOLDER_SETTING = "export_folder"
@@ -56,36 +57,21 @@ def _local_time(iso: str) -> str:
         return iso
 
 
-class ExportHistoryModel(QAbstractTableModel):
+class ExportHistoryModel(RowsTableModel):
     """Exports recorded in the project, newest first: kind, file, when, SHA-256."""
 
     KIND, FILE, WHEN, SHA256 = range(4)
-    HEADERS = ("What", "File", "When", "SHA-256")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
+    headers = ("What", "File", "When", "SHA-256")
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
-        self.rows = [dict(row) for row in rows]
+        self._rows = [dict(row) for row in rows]
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role == Qt.DisplayRole:
             return [
