@@ -381,7 +381,10 @@ class DiligencePage(WizardPage):
         return all(answers.get(q.key, "").strip() for q in diligence.questions())
 
     def is_complete(self) -> bool:
-        return self._all_sentences_filled()
+        # The proposed sentences fill every answer, so the step is done only once the earlier steps
+        # have settled what is filed.
+        settled = (Outcome.SD_WITH_CMR, Outcome.SD_ONLY, Outcome.NO_FILING)
+        return self._all_sentences_filled() and self.determination is not None and self.determination.outcome in settled
 
     def step_note(self) -> str:
         if self.project is None:
