@@ -226,3 +226,17 @@ def test_save_a_copy_gives_a_project_that_opens_with_the_same_data(tmp_path):
     assert [p.name for p in again.products()] == ["Widget"]
     again.close()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("locked", ["file", "folder"])
+def test_a_read_only_project_or_folder_gets_a_clear_message(tmp_path, monkeypatch, locked):
+    path = tmp_path / "locked.cmdesk"
+    Project.create(path).close()
+    before = path.read_bytes()
+    target = str(path if locked == "file" else tmp_path)
+    real_access = os.access
+    # chmod does not stop root (CI runs as root), so the permission check itself is what we vary.
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == target else real_access(p, mode))
+    with pytest.raises(ProjectError, match="read-only"):
+        Project.open(path)
+    assert path.read_bytes() == before

@@ -8,6 +8,7 @@ bare connection, so tests can use throw-away databases.
 from __future__ import annotations
 
 import getpass
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -109,6 +110,12 @@ def _check_is_project(path: Path) -> None:
         raise NotAProjectFile(path, "it is a database made by another program")
     if version > schema.latest_version():
         raise NewerProjectVersion(path, version, schema.latest_version())
+    # Work is saved as the user goes, beside the file too (SQLite's -wal file): both must be writable.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise ProjectError(
+            f"{path} cannot be changed here: the file or its folder is read-only. Copy the project to a "
+            "folder you can write to (for example Documents) and open the copy."
+        )
 
 
 class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords):
