@@ -9,6 +9,8 @@
 
 Unicode true
 !include "MUI2.nsh"
+!include "FileFunc.nsh"
+!include "LogicLib.nsh"
 
 !ifndef APP_VERSION
   !error "Pass /DAPP_VERSION=x.y.z (the version in pyproject.toml)"
@@ -32,7 +34,10 @@ OutFile "${OUT_FILE}"
 RequestExecutionLevel user
 InstallDir "$LOCALAPPDATA\Programs\${APP_NAME}"
 InstallDirRegKey HKCU "Software\${COMPANY_KEY}" "InstallDir"
-SetCompressor /SOLID lzma
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"  ; smallest download; the Linux check passes zlib for speed
+!endif
+SetCompressor ${COMPRESSOR}
 BrandingText "${APP_NAME} ${APP_VERSION}"
 
 VIProductVersion "${APP_VERSION}.0"
@@ -55,11 +60,24 @@ VIAddVersionKey "LegalCopyright" "${APP_NAME}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
 
+; Upgrade: remove a previous version's program files (never the user's projects, which live in
+; Documents), wherever it was installed, so no stale module is left behind. Only a folder holding
+; our uninstaller is touched, in case the user once picked a folder shared with other files.
+!macro RemoveProgramFiles FOLDER
+  ${If} ${FileExists} "${FOLDER}\Uninstall.exe"
+    RMDir /r "${FOLDER}\_internal"
+    Delete "${FOLDER}\${EXE_NAME}"
+    Delete "${FOLDER}\Uninstall.exe"
+    RMDir "${FOLDER}"
+  ${EndIf}
+!macroend
+
 Section "Install"
-  ; Upgrade: remove the previous version's program files (never the user's projects, which live
-  ; in Documents) before copying the new ones.
-  RMDir /r "$INSTDIR\_internal"
-  Delete "$INSTDIR\${EXE_NAME}"
+  ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "InstallLocation"
+  ${If} $0 != ""
+    !insertmacro RemoveProgramFiles "$0"
+  ${EndIf}
+  !insertmacro RemoveProgramFiles "$INSTDIR"
 
   SetOutPath "$INSTDIR"
   File /r "${DIST_DIR}\*.*"
@@ -81,6 +99,8 @@ Section "Install"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\Uninstall.exe"'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $1 $2 $3
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" $1  ; in KB, shown by Settings > Apps
 
   ; Double-clicking a .cmdesk project opens it in the app.
   WriteRegStr HKCU "Software\Classes\.cmdesk" "" "${PROG_ID}"
@@ -91,10 +111,7 @@ Section "Install"
 SectionEnd
 
 Section "Uninstall"
-  RMDir /r "$INSTDIR\_internal"
-  Delete "$INSTDIR\${EXE_NAME}"
-  Delete "$INSTDIR\Uninstall.exe"
-  RMDir "$INSTDIR"
+  !insertmacro RemoveProgramFiles "$INSTDIR"
   RMDir /r "$SMPROGRAMS\${APP_NAME}"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "Software\${COMPANY_KEY}"

@@ -12,9 +12,10 @@ SCRIPT = REPO / "installers" / "windows" / "conflict-minerals-desk.nsi"
 
 def compile_script(dist_dir: Path, out_file: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["makensis", "-V2", "-DAPP_VERSION=0.1.0", f"-DDIST_DIR={dist_dir}", f"-DOUT_FILE={out_file}",
+        # -WX: any warning (an unused define, a missing icon, a bad jump) fails the check.
+        ["makensis", "-V2", "-WX", "-DAPP_VERSION=0.1.0", f"-DDIST_DIR={dist_dir}", f"-DOUT_FILE={out_file}",
          # The release build uses solid LZMA; the check only needs a quick compressor.
-         "-XSetCompressor /FINAL zlib", str(SCRIPT)],
+         "-DCOMPRESSOR=zlib", str(SCRIPT)],
         capture_output=True, text=True, timeout=600,
     )
 
@@ -31,7 +32,7 @@ def test_the_script_compiles_against_a_bundle_layout(makensis, tmp_path):
     (dist / "_internal").mkdir(parents=True)
     (dist / "conflict-minerals-desk.exe").write_bytes(b"MZ stand-in")
     shutil.copytree(REPO / "resources", dist / "_internal" / "resources")
-    out = tmp_path / "setup.exe"
+    out = tmp_path / "ConflictMineralsDesk-0.1.0-windows-setup.exe"
     result = compile_script(dist, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.stat().st_size > 100_000
@@ -51,5 +52,12 @@ def test_per_user_install_with_file_association_and_clean_upgrade():
     assert 'WriteRegStr HKCU "Software\\Classes\\.cmdesk"' in text
     assert "CreateShortcut \"$SMPROGRAMS" in text
     assert "WriteUninstaller" in text
-    # An upgrade clears the old program files before copying the new ones.
-    assert text.index('RMDir /r "$INSTDIR\\_internal"') < text.index("File /r")
+    # An upgrade clears the old program files, at the previous location and the chosen one, before
+    # copying the new ones; only folders holding our uninstaller are touched.
+    macro = text[text.index("!macro RemoveProgramFiles"):text.index("!macroend")]
+    assert '${If} ${FileExists} "${FOLDER}\\Uninstall.exe"' in macro
+    assert 'RMDir /r "${FOLDER}\\_internal"' in macro
+    install = text[text.index('Section "Install"'):text.index("SectionEnd")]
+    previous = install.index('ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "InstallLocation"')
+    assert previous < install.index('!insertmacro RemoveProgramFiles "$0"') < install.index("File /r")
+    assert install.index('!insertmacro RemoveProgramFiles "$INSTDIR"') < install.index("File /r")
