@@ -38,7 +38,14 @@ STAGE=$(mktemp -d)
 cp -R "$APP" "$STAGE/"
 ln -s /Applications "$STAGE/Applications"  # drag-to-install
 rm -f "$DMG"
-hdiutil create -volname "Conflict Minerals Desk $VERSION" -srcfolder "$STAGE" -ov -format UDZO "$DMG"
+# hdiutil now and then fails with "Resource busy" on CI runners; a retry is the known cure.
+for attempt in 1 2 3; do
+    if hdiutil create -volname "Conflict Minerals Desk $VERSION" -srcfolder "$STAGE" -ov -format UDZO "$DMG"; then
+        break
+    fi
+    [ "$attempt" = 3 ] && exit 1
+    sleep 10
+done
 rm -rf "$STAGE"
 
 if [ -n "${MACOS_SIGNING_IDENTITY:-}" ]; then

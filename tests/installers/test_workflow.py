@@ -61,3 +61,19 @@ def test_signing_runs_only_with_secrets():
     data, _ = load()
     certificate = next(s for s in data["jobs"]["build"]["steps"] if "certificate" in s.get("name", "").lower())
     assert "HAS_MACOS_CERTIFICATE == 'true'" in certificate["if"]
+
+
+def test_a_tag_gathers_every_installer_into_a_draft_release_with_one_checksum_file():
+    data, _ = load()
+    release = data["jobs"]["release"]
+    assert release["needs"] == "build"
+    assert release["if"] == "startsWith(github.ref, 'refs/tags/v')"
+    assert release["permissions"] == {"contents": "write"}
+    download = next(s for s in release["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    # The pattern must match the names the build job uploads under.
+    assert download["with"]["pattern"] == "conflict-minerals-desk-*"
+    upload = next(s for s in data["jobs"]["build"]["steps"] if s.get("name") == "Upload")
+    assert upload["with"]["name"].startswith("conflict-minerals-desk-")
+    text = steps_text(release)
+    assert "sha256sum --check SHA256SUMS" in text
+    assert "gh release create" in text and "--draft" in text and "release/SHA256SUMS" in text
