@@ -22,6 +22,13 @@ Unicode true
   !define OUT_FILE "ConflictMineralsDesk-${APP_VERSION}-setup.exe"
 !endif
 
+; Optional signing: build.ps1 passes SIGN_CMD (a script that signs the file it is given) only when
+; a certificate is configured; makensis then signs the setup program and the uninstaller it writes.
+!ifdef SIGN_CMD
+  !finalize '"${SIGN_CMD}" "%1"' = 0
+  !uninstfinalize '"${SIGN_CMD}" "%1"' = 0
+!endif
+
 !define APP_NAME "Conflict Minerals Desk"
 !define EXE_NAME "conflict-minerals-desk.exe"
 !define COMPANY_KEY "ConflictMineralsDesk"

@@ -59,8 +59,19 @@ def test_signing_runs_only_with_secrets():
     assert 'if [ -n "${MACOS_SIGNING_IDENTITY:-}" ]' in macos
     assert "notarytool" in macos and "APPLE_APP_PASSWORD" in macos
     data, _ = load()
-    certificate = next(s for s in data["jobs"]["build"]["steps"] if "certificate" in s.get("name", "").lower())
-    assert "HAS_MACOS_CERTIFICATE == 'true'" in certificate["if"]
+    steps = data["jobs"]["build"]["steps"]
+    certificates = {s["name"]: s for s in steps if "certificate" in s.get("name", "").lower()}
+    assert len(certificates) == 2
+    macos_step = certificates["Import the signing certificate (macOS, only with secrets)"]
+    assert "HAS_MACOS_CERTIFICATE == 'true'" in macos_step["if"]
+    windows_step = certificates["Write the signing certificate (Windows, only with secrets)"]
+    assert "HAS_WINDOWS_CERTIFICATE == 'true'" in windows_step["if"]
+    assert "WINDOWS_CERTIFICATE_PFX=" in windows_step["run"]  # handed to build.ps1 through GITHUB_ENV
+    env = data["jobs"]["build"]["env"]
+    assert env["HAS_MACOS_CERTIFICATE"] == "${{ secrets.MACOS_CERTIFICATE_P12 != '' }}"
+    assert env["HAS_WINDOWS_CERTIFICATE"] == "${{ secrets.WINDOWS_CERTIFICATE_PFX != '' }}"
+    windows = (REPO / "installers" / "windows" / "build.ps1").read_text(encoding="utf-8")
+    assert "if ($env:WINDOWS_CERTIFICATE_PFX)" in windows
 
 
 def test_a_tag_gathers_every_installer_into_a_draft_release_with_one_checksum_file():
