@@ -47,6 +47,8 @@ def test_bundle_builds_and_its_frozen_app_passes_the_smoke_test(build):
     for tracked in subprocess.run(["git", "ls-files", "resources"], capture_output=True, text=True,
                                   cwd=REPO, check=True).stdout.split():
         assert (resources / Path(tracked).relative_to("resources")).is_file(), f"{tracked} is not bundled"
+    # Qt's translations are left out: the app is English only and loads none.
+    assert not (bundle / "_internal" / "PySide6" / "Qt" / "translations").exists()
 
 
 def test_nsis_packs_the_built_bundle(build, tmp_path):
