@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.core.cmrt.model import METALS
+from desktop.core.percent import percent_half_up
 
 OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
 # RMI statuses that count as "Conformant or Active" in the per-metal figures.
@@ -18,11 +19,8 @@ ACTIVE = "Active"
 
 
 def percent(part: int, whole: int) -> int:
-    """Whole percent with halves rounded up, as reports and the Smelter review page do (0 of 0 is 0).
-
-    Python's round() rounds halves to even: 1 of 8 would print 12% here and 13% on screen.
-    """
-    return (200 * part + whole) // (2 * whole) if whole else 0
+    """Whole percent with halves rounded up, as the Smelter review page shows it (0 of 0 is 0)."""
+    return percent_half_up(part, whole) or 0
 
 
 @dataclass

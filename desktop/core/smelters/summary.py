@@ -15,17 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration
+from desktop.core.percent import percent_half_up
 from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, NOT_ENROLLED
 
 if TYPE_CHECKING:  # rollup imports this module; the names are only for annotations
     from desktop.core.smelters.rollup import RolledSmelter, UnresolvedRow
 
 
-def percent(part: int, whole: int) -> int | None:
-    """Whole percent, halves rounded up as reports do (not Python's round-half-to-even)."""
-    if not whole:
-        return None
-    return (200 * part + whole) // (2 * whole)
+percent = percent_half_up  # the name this module and its callers use
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from enum import Enum
 
+from desktop.core.percent import percent_half_up
 from desktop.core.suppliers.roster_columns import RosterError, rows_to_records
 
 __all__ = [
@@ -121,8 +122,7 @@ def response_rate(suppliers: list[Supplier]) -> ResponseRate:
     """Surveyed = every supplier a request went to; responded = every supplier who sent a CMRT."""
     surveyed = [s for s in suppliers if s.request_state is not RequestState.NOT_REQUESTED]
     responded = sum(1 for s in surveyed if s.request_state in RESPONDED_STATES)
-    # Half up, not Python's half-to-even: 1 of 8 is 12.5% and a report says 13%.
-    percent = (responded * 200 + len(surveyed)) // (2 * len(surveyed)) if surveyed else 0
+    percent = percent_half_up(responded, len(surveyed)) or 0
     return ResponseRate(surveyed=len(surveyed), responded=responded, percent=percent)
 
 
