@@ -1,0 +1,44 @@
+"""What stands between a project and a final filing: each open item, and where it is fixed.
+
+Every check is a function `project -> list[Blocker]` listed in CHECKS; a module owning a kind of
+fact (scoping, smelters, claims, audit report...) provides its own check and adds it here. The
+Export step shows "Ready" only when `blockers(project)` is empty, and refuses a final export
+otherwise. `advisories(project)` are items the user ticks (EDGAR access) that never block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+# Wizard steps a blocker can send the user to (the UI maps each to its page).
+STEP_COMPANY = "company"
+STEP_PRODUCTS = "products"
+STEP_SUPPLIERS = "suppliers"
+STEP_SMELTERS = "smelters"
+STEP_DILIGENCE = "diligence"
+STEP_EXPORT = "export"
+
+
+@dataclass(frozen=True)
+class Blocker:
+    key: str       # stable identifier, e.g. "smelters.unresolved"
+    message: str   # plain words: what is open and what to do
+    step: str      # one of the STEP_* names: where the user fixes it
+
+
+Check = Callable[[object], list[Blocker]]
+
+# Filled by the modules that own each fact; order is the order the user sees.
+CHECKS: list[Check] = []
+
+
+def blockers(project) -> list[Blocker]:
+    found: list[Blocker] = []
+    for check in CHECKS:
+        found.extend(check(project))
+    return found
+
+
+def is_ready(project) -> bool:
+    return not blockers(project)
