@@ -89,7 +89,9 @@ def _shared(folder: Path) -> Path:
     if not folder.is_dir():
         if _corpus_required():
             pytest.fail(f"CMDESK_REQUIRE_SHARED=1 but the shared corpus is missing: {folder}")
-        _skip_for_corpus()  # reached only through request.getfixturevalue
+        # Reached only through request.getfixturevalue, which pytest reports at the test's own line:
+        # ask for the fixture as an argument instead, so the skip joins the one summary line.
+        _skip_for_corpus()
     return folder
 
 
