@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from desktop.core.cmrt import load_many
 from desktop.core.cmrt.batch import POOL_THRESHOLD
 from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
@@ -10,6 +15,7 @@ from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
 GOOD = ["suppliers/jx-advanced-metals_CMRT_6.4.xlsx", "suppliers/central-glass_CMRT_6.4.xlsx",
         "suppliers/connor-winfield_CMRT_2.02_encrypted.xls", "suppliers/emd-merck_CMRT_6.4.xlsx",
         "suppliers/sk-specialty_CMRT_6.4.xlsx", "old-revisions/testfill_3.01_green.xlsx"]
+REPO = Path(__file__).resolve().parents[2]
 # Our own sample files, for the tests that run on a fresh clone.
 SAMPLES = [sample_cmrt_dir() / sample.file_name for sample in SAMPLE_FILES]
 
@@ -76,3 +82,26 @@ def test_cancel_stops_early_and_returns_only_finished_files():
 
 def test_cancel_before_start_returns_nothing():
     assert load_many(SAMPLES[:1], should_cancel=lambda: True) == []
+
+
+def test_a_script_without_a_main_guard_is_told_so_and_its_files_are_still_read(tmp_path):
+    """Each "spawn" worker re-runs such a script and stops: that is the script's fault, not the files'."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import sys\n"
+        "from desktop.core.cmrt import load_many\n"
+        "from desktop.core.cmrt.model import Declaration\n"
+        "results = load_many(sys.argv[1:], workers=2)\n"
+        "for r in results:\n"
+        "    print(r.company.name if isinstance(r, Declaration) else 'UNREADABLE ' + r.problem + ' ' + r.advice)\n",
+        encoding="utf-8",
+    )
+    assert len(SAMPLES) >= POOL_THRESHOLD  # so load_many starts worker processes
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, str(script), *map(str, SAMPLES)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [sample.company for sample in SAMPLE_FILES]
+    assert "Ask the supplier" not in done.stdout
+    assert "RuntimeWarning: The helper processes that read CMRT files in parallel could not start" in done.stderr
+    assert 'if __name__ == "__main__":' in done.stderr
