@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.cmrt.model import Severity
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
-from desktop.core.smelters import load_reference
+from desktop.core.project_reference import project_reference
 from desktop.core.suppliers.followup import finding_text
 from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs
@@ -128,7 +128,7 @@ class FilesPanel(QWidget):
         if self.project is None:
             return
         # Smelter rows worth asking about are known only against the reference and the decisions.
-        self._reference = load_reference()
+        self._reference = project_reference(self.project)
         self._decisions = self.project.decisions()
         suppliers = {s.id: s.name for s in self.project.suppliers()}
         rows = []
