@@ -8,7 +8,8 @@ from desktop.core.cmrt.model import METALS, Declaration, Meaning
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import StoredDeclaration
 from desktop.core.scoping import Determination, InquiryResult, determine_outcome
-from desktop.core.smelters import Rollup, SmelterReference, load_reference, rollup
+from desktop.core.project_reference import project_reference
+from desktop.core.smelters import Rollup, SmelterReference, rollup
 from desktop.core.suppliers import Supplier, response_rate
 
 
@@ -36,12 +37,16 @@ def current_declarations(project: Project) -> list[CurrentDeclaration]:
 
 
 def project_rollup(project: Project, reference: SmelterReference | None = None) -> Rollup:
-    """The smelter roll-up of every current declaration, with the user's decisions and overrides."""
+    """The smelter roll-up of every current declaration, with the user's decisions and overrides.
+
+    By default against the project's own smelter reference (its snapshot), never the app's
+    current one: a filed report's figures must not move when the app's lists are updated.
+    """
     current = current_declarations(project)
     surveyed = response_rate(project.suppliers()).surveyed
     return rollup(
         [c.declaration for c in current],
-        reference or load_reference(),
+        reference or project_reference(project),
         project.decisions(),
         project.overrides(),
         supplier_names={c.declaration.path: c.supplier_name for c in current},

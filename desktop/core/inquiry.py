@@ -16,6 +16,7 @@ from desktop.core.cmrt import load_many
 from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import declaration_facts
+from desktop.core.project_reference import ensure_snapshot
 from desktop.core.suppliers import RequestState, Supplier, suggest_suppliers
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -121,6 +122,8 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
     unreadable files are kept with their problem, unassigned, so the table can show them.
     Files already in the project (same SHA-256) and files that could not be opened are skipped.
     """
+    # The smelter statuses in force when the first files arrive become the project's own (issue 11).
+    ensure_snapshot(project)
     suppliers = {s.id: s for s in project.suppliers()}
     ids: list[int] = []
     with project.transaction() as con:

@@ -72,6 +72,7 @@ class WizardView(QWidget):
         self.project = None
         for page in self.pages:
             page.project = None
+            page.clear_messages()  # nothing said about one project may show in the next
 
     def load(self, project: Project) -> None:
         self.unload()
@@ -111,6 +112,7 @@ class WizardView(QWidget):
         self.next_button.setEnabled(index < len(self.pages) - 1)
         if self.project is not None:
             self.project.set_setting("current_step", str(index))
+        self._refresh_steps()  # what was done on the page left may have finished other steps too
 
     def _refresh_steps(self) -> None:
         if self._loading or self.project is None:

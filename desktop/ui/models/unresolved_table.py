@@ -7,8 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
-from desktop.core.smelters.matching import DECISION
 from desktop.core.smelters.ranking import RMI_SUCCESSOR, preselected
+from desktop.core.smelters.to_resolve import is_decided, still_to_resolve
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
 
@@ -16,11 +16,6 @@ METAL, WRITTEN_NAME, COUNTRY, WRITTEN_ID, REPORTED_BY, SUGGESTION, REASON = rang
 HEADERS = ("Metal", "Name as written", "Country", "ID as written", "Reported by", "Best suggestion", "Why")
 _METAL_ORDER = {metal: i for i, metal in enumerate(METALS)}
 _MUTED = QColor("#7a8590")
-
-
-def is_decided(entry: UnresolvedRow) -> bool:
-    """True once the user said "not a smelter" or "leave unknown" (listed still, so it can be undone)."""
-    return entry.left_unknown or any(r.match.method == DECISION for r in entry.rows)
 
 
 def decision_text(entry: UnresolvedRow) -> str:
@@ -71,7 +66,7 @@ class UnresolvedTableModel(SortedRowsModel):
         return list(self._rows)
 
     def pending_count(self) -> int:
-        return sum(not is_decided(entry) for entry in self._rows)
+        return len(still_to_resolve(self._rows))
 
     def row_of(self, key: str) -> int:
         return next((i for i, entry in enumerate(self._rows) if entry.key == key), -1)
