@@ -43,7 +43,7 @@ class WizardView(QWidget):
         self.back_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() - 1))
         self.next_button = QPushButton("Next")
         self.next_button.setObjectName("primary")
-        self.next_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() + 1))
+        self.next_button.clicked.connect(self.go_next)
 
         footer = QHBoxLayout()
         footer.addWidget(self.save_status, 1)
@@ -91,6 +91,10 @@ class WizardView(QWidget):
         start = int(project.setting("current_step", "0") or 0)
         self.step_list.setCurrentRow(min(max(start, 0), len(self.pages) - 1))
         self._refresh_steps()
+
+    def go_next(self) -> None:
+        if self.pages[self.current_index()].before_next():
+            self.step_list.setCurrentRow(self.current_index() + 1)
 
     def current_index(self) -> int:
         return self.stack.currentIndex()
