@@ -60,24 +60,25 @@ class ChoiceScorer:
         words = key.split()
         if choices is None or not choices.keys or not words:
             return []
-        import numpy  # noqa: PLC0415 - only when a suggestion is needed, not at start-up
-
-        sort_scores = process.cdist([_sorted_words(key)], choices.sorted_words, scorer=fuzz.ratio,
-                                    dtype=numpy.float64)[0]
-        set_scores = sort_scores.copy()
+        query = _sorted_words(key)
         if len(set(words)) < len(words):  # the query repeats a word: no shortcut
-            exact = list(range(len(choices.keys)))
+            exact = set(range(len(choices.keys)))
         else:
             exact = {index for word in set(words) for index in choices.by_word.get(word, ())}
-            exact = sorted(exact.union(choices.repeats_word))
-        if exact:
-            set_scores[exact] = process.cdist([key], [choices.keys[i] for i in exact], scorer=fuzz.token_set_ratio,
-                                              dtype=numpy.float64)[0]
+            exact.update(choices.repeats_word)
+        scores: dict[int, float] = {}
+        # Native, pruned by the cutoff: the many choices sharing no word score their sort ratio.
+        for _, score, index in process.extract(query, choices.sorted_words, scorer=fuzz.ratio,
+                                               score_cutoff=cutoff, limit=None):
+            if index not in exact:
+                scores[index] = score
+        for index in exact:
+            score = (fuzz.token_set_ratio(key, choices.keys[index]) + fuzz.ratio(query, choices.sorted_words[index])) / 2
+            if score >= cutoff:
+                scores[index] = score
         # Rounded so that a tie stays a tie whichever way its two ratios were computed.
-        scores = numpy.round((set_scores + sort_scores) / 2, 9)
-        passing = numpy.flatnonzero(scores >= cutoff)
-        order = sorted(passing.tolist(), key=lambda i: (-scores[i], i))[:limit]
-        return [(choices.keys[i], float(scores[i])) for i in order]
+        order = sorted(scores, key=lambda index: (-round(scores[index], 9), index))[:limit]
+        return [(choices.keys[index], round(scores[index], 9)) for index in order]
 
 
 def _sorted_words(text: str) -> str:
