@@ -131,15 +131,16 @@ def test_an_older_project_is_copied_aside_then_migrated(tmp_path, monkeypatch):
     def add_notes_table(con):
         con.execute("CREATE TABLE notes (text TEXT)")
 
+    old = schema.latest_version()
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [add_notes_table])
     migrated = Project.open(path)
-    assert migrated.con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.con.execute("PRAGMA user_version").fetchone()[0] == old + 1
     migrated.con.execute("SELECT * FROM notes").fetchall()
     migrated.close()
-    backup = tmp_path / "old.cmdesk.format1.bak"
+    backup = tmp_path / f"old.cmdesk.format{old}.bak"
     assert backup.exists()
     con = sqlite3.connect(backup)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == old
     assert con.execute("SELECT company_name FROM registrant").fetchone()[0] == "Old Co"
     con.close()
 
@@ -152,12 +153,13 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeyp
         con.execute("CREATE TABLE half (x)")
         raise RuntimeError("migration bug")
 
+    old = schema.latest_version()
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [broken])
     with pytest.raises(RuntimeError):
         Project.open(path)
     monkeypatch.undo()
     project = Project.open(path)
-    assert project.con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert project.con.execute("PRAGMA user_version").fetchone()[0] == old
     assert project.con.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
     project.close()
 
@@ -240,3 +242,24 @@ def test_a_read_only_project_or_folder_gets_a_clear_message(tmp_path, monkeypatc
     with pytest.raises(ProjectError, match="read-only"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_version_2_marks_suppliers_whose_request_was_recorded_as_asked(tmp_path):
+    """Projects made before issue 10 keep recorded requests as asked; suppliers created from files do not."""
+    path = tmp_path / "v1.cmdesk"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    con.executescript(schema.MIGRATIONS[0])
+    con.execute("PRAGMA user_version = 1")
+    con.executemany(
+        "INSERT INTO suppliers (name, request_state, requested_on) VALUES (?, ?, ?)",
+        [("Asked Co", "complete", "2025-02-01"), ("From A File Co", "complete", None),
+         ("Waiting Co", "reminder sent", None), ("Not Asked Co", "", None)],
+    )
+    con.commit()
+    con.close()
+    project = Project.open(path)
+    assert {s.name: s.asked for s in project.suppliers()} == {
+        "Asked Co": True, "From A File Co": False, "Waiting Co": True, "Not Asked Co": False,
+    }
+    project.close()
