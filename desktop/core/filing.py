@@ -16,7 +16,8 @@ from desktop.core.scoping import (
     assess_product,
     determine_outcome,
 )
-from desktop.core.smelters import Rollup, SmelterReference, load_reference, rollup
+from desktop.core.project_reference import project_reference
+from desktop.core.smelters import Rollup, SmelterReference, rollup
 from desktop.core.suppliers import ResponseRate, Supplier, response_rate
 
 # The user's own word on the determination, kept in the project's answers.
@@ -68,12 +69,16 @@ def project_response_rate(project: Project) -> ResponseRate:
 
 
 def project_rollup(project: Project, reference: SmelterReference | None = None) -> Rollup:
-    """The smelter roll-up of every current declaration, with the user's decisions and overrides."""
+    """The smelter roll-up of every current declaration, with the user's decisions and overrides.
+
+    By default against the project's own smelter reference (its snapshot), never the app's
+    current one: a filed report's figures must not move when the app's lists are updated.
+    """
     current = current_declarations(project)
     surveyed = project_response_rate(project).surveyed
     return rollup(
         [c.declaration for c in current],
-        reference or load_reference(),
+        reference or project_reference(project),
         project.decisions(),
         project.overrides(),
         supplier_names={c.declaration.path: c.supplier_name for c in current},

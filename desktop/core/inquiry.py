@@ -16,6 +16,7 @@ from desktop.core.cmrt import load_many
 from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import declaration_facts
+from desktop.core.project_reference import ensure_snapshot
 from desktop.core.suppliers import RequestState, Supplier, normalise_company_name, suggest_suppliers
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -124,6 +125,8 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
     roster under the same normalised name gets its files. A supplier's current file is its newest
     by effective date (the later import when dates tie), so an old file imported late stays history.
     """
+    # The smelter statuses in force when the first files arrive become the project's own (issue 11).
+    ensure_snapshot(project)
     suppliers = {s.id: s for s in project.suppliers()}
     by_name = {normalise_company_name(s.name): s for s in suppliers.values()}
     touched: set[int] = set()

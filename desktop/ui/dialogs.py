@@ -145,3 +145,12 @@ def update_reference(parent: QWidget) -> bool:
     from desktop.ui.reference_update_dialog import ReferenceUpdateDialog
 
     return ReferenceUpdateDialog(parent).exec() == ReferenceUpdateDialog.Accepted
+
+
+def review_project_reference(parent: QWidget, project) -> bool:
+    """The project's smelter statuses and the move to newer lists; True when the project moved."""
+    from desktop.ui.project_reference_dialog import ProjectReferenceDialog
+
+    dialog = ProjectReferenceDialog(project, parent)
+    dialog.exec()
+    return dialog.moved

@@ -118,7 +118,7 @@ class Rollup:
         oldest = min((s.status_as_of for s in self.smelters if s.status_as_of), default=self.reference_status_as_of)
         return (
             f"Smelter statuses are as of {oldest or 'an unknown date'}, more than 12 months ago. "
-            "Import RMI's current facility lists before filing."
+            "Import RMI's current facility lists and move this project to them before filing."
         )
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
         QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,6 +28,7 @@ from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
 from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.project_reference_dialog import newer_lists_note, project_reference_line
 from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
 from desktop.ui.widgets.smelter_detail import SmelterDetail
 from desktop.ui.widgets.status_chart import StatusChart, counts_by_metal
@@ -37,7 +39,6 @@ from desktop.ui.widgets.unresolved_detail import UnresolvedDetail
 
 ALL = ""  # the combos' "All metals" / "All countries" / "All suppliers" entry
 SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
-STALE_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
 
 
 class SmelterReviewPage(WizardPage):
@@ -60,11 +61,22 @@ class SmelterReviewPage(WizardPage):
         self.unresolved_proxy = SmelterFilterProxy(self)
         self.unresolved_proxy.setSourceModel(self.unresolved_model)
 
+        # One row: which lists this project uses (or, when they are old, the warning) and the way
+        # to move the project to newer ones.
+        statuses_row = QHBoxLayout()
+        self.reference_label = QLabel()
+        self.reference_label.setObjectName("fieldHelp")
+        self.reference_label.setWordWrap(True)
         self.stale_label = QLabel()
         self.stale_label.setWordWrap(True)
-        self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.setObjectName("noticeBanner")
         self.stale_label.hide()
-        self.body.addWidget(self.stale_label)
+        self.reference_button = QPushButton("Smelter statuses for this project…")
+        self.reference_button.clicked.connect(self.review_project_reference)
+        statuses_row.addWidget(self.reference_label, 1)
+        statuses_row.addWidget(self.stale_label, 1)
+        statuses_row.addWidget(self.reference_button)
+        self.body.addLayout(statuses_row)
         top = QHBoxLayout()
         self.summary = SummaryStrip()
         self.chart = StatusChart()
@@ -191,9 +203,11 @@ class SmelterReviewPage(WizardPage):
         self._fill_combos()
         self.summary.set_summary(self.rollup.summary)
         self.chart.set_counts(counts_by_metal(self.rollup.smelters))
+        self.reference_label.setText(project_reference_line(self.project))
         warning = self.rollup.stale_warning(date.today())
-        self.stale_label.setText(warning)
+        self.stale_label.setText(f"{warning} {newer_lists_note(self.project)}".strip())
         self.stale_label.setVisible(bool(warning))
+        self.reference_label.setVisible(not warning)
         empty = not (self.rollup.smelters or self.rollup.unresolved)
         self.empty_label.setVisible(empty)
         for widget in (self.tabs, self.chips, self.chart):
@@ -301,6 +315,11 @@ class SmelterReviewPage(WizardPage):
             MatchDecision.for_row(entry.rows[0].row, None, not_a_smelter=True, note=note, decided_by=current_user())
         )
         self.refresh()
+
+    def review_project_reference(self) -> None:
+        """Which lists this project uses; move it to newer ones after seeing what changes."""
+        if self.project is not None and dialogs.review_project_reference(self, self.project):
+            self.refresh()
 
     def leave_unknown(self) -> None:
         """Record that the user looked and leaves it unknown (out of Annex A); move on to the next."""
