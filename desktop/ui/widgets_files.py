@@ -116,6 +116,10 @@ class FilesPanel(QWidget):
         self._enable_follow_up(False)
         return pane
 
+    def clear_messages(self) -> None:
+        self.search.clear()
+        self.show_replaced.setChecked(False)
+
     def load(self, project: Project) -> None:
         self.project = project
         self.refresh()

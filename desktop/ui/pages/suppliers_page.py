@@ -70,6 +70,12 @@ class SuppliersPage(WizardPage):
         self.tabs.addTab(self.files, "Files received")
         self.body.addWidget(self.tabs, 1)
 
+    def clear_messages(self) -> None:
+        self.status_label.clear()
+        self.status_label.hide()
+        self.files.clear_messages()
+        self.tabs.setCurrentIndex(0)
+
     def load(self, project: Project) -> None:
         super().load(project)
         self.roster.load(project)
