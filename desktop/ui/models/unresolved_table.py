@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
+from desktop.core.smelters.ranking import RMI_SUCCESSOR, preselected
 from desktop.core.smelters.to_resolve import is_decided, still_to_resolve
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
@@ -22,10 +23,15 @@ def decision_text(entry: UnresolvedRow) -> str:
 
 
 def best_suggestion(entry: UnresolvedRow) -> str:
+    """RMI's pointer or a close name match; never a weak look-alike dressed up as the answer."""
     if not entry.candidates:
         return ""
-    best = max(entry.candidates, key=lambda c: c.score)
-    return f"{best.name} ({best.cid})"
+    first = entry.candidates[0]
+    if first.basis == RMI_SUCCESSOR:
+        others = sum(c.basis == RMI_SUCCESSOR for c in entry.candidates) - 1
+        return f"RMI points to {first.name} ({first.cid})" + (f" and {others} more" if others else "")
+    best = preselected(entry.candidates)
+    return f"{best.name} ({best.cid})" if best else "none close: check"
 
 
 class UnresolvedTableModel(SortedRowsModel):
