@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from desktop.core.project import Project
 from desktop.core.suppliers import RequestState, RosterError, Sender, Supplier, parse_pasted_roster, read_roster
+from desktop.core.suppliers.roster import ASKING_STATES
 from desktop.core.suppliers.sending import (
     BLANK_CMRT_SETTING,
     REPLY_DAYS,
@@ -77,6 +78,8 @@ class RosterPanel(QWidget):
             ("Not yet requested", RequestState.NOT_REQUESTED),
         ):
             record_menu.addAction(text, lambda s=state: self.mark(s))
+        record_menu.addSeparator()
+        record_menu.addAction("Asked for a CMRT (keep the request state)", self.mark_asked)
         self.record_button.setMenu(record_menu)
         buttons.addWidget(self.record_button)
 
@@ -238,10 +241,22 @@ class RosterPanel(QWidget):
             return
         for supplier in chosen:
             supplier.request_state = state
+            # Recording a request is recording that the supplier was asked; "Not yet requested" undoes it.
+            supplier.asked = state in ASKING_STATES
             if state == RequestState.REQUESTED:
                 supplier.requested_on = date.today()
             elif state == RequestState.REMINDER_SENT:
                 supplier.reminded_on = date.today()
+        self.project.save_suppliers(chosen)
+        self._saved()
+
+    def mark_asked(self) -> None:
+        """Suppliers asked outside the app (or whose file came first) count as surveyed once marked."""
+        chosen = self.selected_suppliers()
+        if not chosen or self.project is None:
+            return
+        for supplier in chosen:
+            supplier.asked = True
         self.project.save_suppliers(chosen)
         self._saved()
 

@@ -69,7 +69,7 @@ def test_requests_are_drafts_with_the_blank_attached_and_record_the_date(tmp_pat
     saved = tmp_path / "attached.xlsx"
     saved.write_bytes(attachment.get_content())
     assert read_cmrt(saved).revision == "6.4"  # the supplier receives a workbook that opens
-    assert all(s.request_state == RequestState.REQUESTED and s.requested_on == TODAY for s in suppliers)
+    assert all(s.request_state == RequestState.REQUESTED and s.requested_on == TODAY and s.asked for s in suppliers)
 
     later = TODAY + timedelta(days=REPLY_DAYS + 1)
     assert is_overdue(suppliers[0], later, has_file=False)

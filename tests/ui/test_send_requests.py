@@ -94,7 +94,9 @@ def test_requests_ask_once_for_the_blank_then_write_drafts_and_record_the_date(r
     assert next(message.iter_attachments()).get_filename() == blank.name
     assert "Saved 2 request drafts" in shown["info"][-1]
     today = date.today()
-    assert {(s.request_state, s.requested_on) for s in roster.project.suppliers()} == {(RequestState.REQUESTED, today)}
+    assert {(s.request_state, s.requested_on, s.asked) for s in roster.project.suppliers()} == {
+        (RequestState.REQUESTED, today, True)
+    }
     assert "Requested on" in roster.model.index(0, STATE).data()
 
     # Nobody is overdue yet; a request older than the reply time is, and a reminder settles it.

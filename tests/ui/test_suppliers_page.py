@@ -135,11 +135,12 @@ def test_roster_editing_and_response_rate(qtbot, window, quiet, monkeypatch):
     page.roster.paste_roster()
     assert "1 already on the roster" in quiet["info"][-1]
     assert page.roster.model.rowCount() == 2
-    assert page.rate_label.text() == "No suppliers have been surveyed yet."
+    assert page.rate_label.text().startswith("No suppliers have been surveyed yet.")
     page.roster.table.selectAll()
     page.roster.mark(RequestState.REQUESTED)
     assert all(s.request_state == RequestState.REQUESTED for s in window.project.suppliers())
-    assert page.rate_label.text() == "We surveyed 2 suppliers and received responses from 0 (0%)."
+    assert page.rate_label.text().startswith("We surveyed 2 suppliers and received responses from 0 (0%).")
+    assert all(s.asked for s in window.project.suppliers())  # recording the request marks them asked
     assert "Requested on" in page.roster.model.index(0, STATE).data()
 
 

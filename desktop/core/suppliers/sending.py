@@ -66,7 +66,7 @@ def is_overdue(supplier: Supplier, today: date, has_file: bool) -> bool:
 
 
 def not_yet_asked(suppliers: list[Supplier]) -> list[Supplier]:
-    return [s for s in suppliers if s.request_state == RequestState.NOT_REQUESTED]
+    return [s for s in suppliers if s.request_state == RequestState.NOT_REQUESTED and not s.asked]
 
 
 def _safe_name(text: str) -> str:
@@ -113,6 +113,7 @@ def write_requests(
         result.drafts.append(path)
         if not supplier.email.strip():
             result.without_address.append(supplier.name)
+        supplier.asked = True  # a request drafted here is a recorded ask: it counts as surveyed
         if reminder:
             supplier.request_state = RequestState.REMINDER_SENT
             supplier.reminded_on = today

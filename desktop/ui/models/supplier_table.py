@@ -59,7 +59,9 @@ class SupplierTableModel(RowsTableModel):
                 CONTACT: supplier.contact_name,
                 EMAIL: supplier.email,
                 PRODUCTS: supplier.products,
-                STATE: overdue_text(supplier) if supplier.id in self._overdue else supplier.state_text(),
+                # Only suppliers marked as asked count as surveyed in the report: say which are not.
+                STATE: (overdue_text(supplier) if supplier.id in self._overdue else supplier.state_text())
+                + ("" if supplier.asked else " (not marked as asked)"),
                 LATEST_FILE: self._latest_file.get(supplier.id, ""),
             }
             value = values.get(column)
