@@ -20,8 +20,9 @@ from desktop.ui.workers import BackgroundTask
 class SuppliersPage(WizardPage):
     title = "Supplier inquiry"
     subtitle = (
-        "List the suppliers of the covered products, send each one the RMI Conflict Minerals Reporting "
-        "Template (CMRT), and import the files they return. Drop files or folders anywhere on the window."
+        "List the suppliers of the covered products, ask each for the RMI Conflict Minerals Reporting "
+        "Template (CMRT) with Send requests, and import the files they return. Drop files or folders "
+        "anywhere on the window."
     )
     import_finished = Signal(str)  # the summary shown to the user
 
