@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError
+from desktop.core.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
@@ -20,7 +22,7 @@ from desktop.ui.pages.products_page import ProductsPage
 from desktop.ui.pages.smelters_page import SmelterReviewPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 from desktop.ui.start_screen import StartScreen
-from desktop.ui.style import STYLE_SHEET
+from desktop.ui.style import apply_style
 from desktop.ui.wizard import WizardView
 
 # The wizard's steps, in order. Later steps are added here as they are built.
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         path, company, year = answer
         try:
             project = Project.create(path, company_name=company, reporting_year=year)
+            ensure_snapshot(project)  # a new project starts from the statuses in force today
         except (ProjectError, OSError) as error:
             dialogs.show_error(self, "Could not create the project", str(error))
             return
@@ -127,7 +130,13 @@ class MainWindow(QMainWindow):
         except OSError as error:
             dialogs.show_error(self, "Could not open the project", f"{path}: {error.strerror or error}")
             return False
+        try:
+            notice = ensure_snapshot(project)
+        except (ValueError, OSError) as error:  # an unreadable reference must not lose the project
+            notice = f"The smelter statuses could not be stored in this project: {error}"
         self._show_project(project)
+        if notice:
+            dialogs.show_info(self, "Smelter statuses kept in this project", notice)
         return True
 
     def _show_project(self, project: Project) -> None:
@@ -209,6 +218,12 @@ class MainWindow(QMainWindow):
         self.wizard.go_to_page(SuppliersPage)
         self.wizard.page(SuppliersPage).start_import(paths)
 
+    def changeEvent(self, event) -> None:
+        # The system switched between light and dark: the style sheet's colours follow.
+        if event.type() == QEvent.PaletteChange and QApplication.instance() is not None:
+            apply_style(QApplication.instance())
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
         # Everything is already saved; closing only checkpoints the project file.
         self.close_project()
@@ -220,7 +235,7 @@ def create_main_window(project_path: str | Path | None = None) -> MainWindow:
     app = QApplication.instance()
     if app is not None:
         app.setApplicationName(APP_NAME)
-        app.setStyleSheet(STYLE_SHEET)
+        apply_style(app)
         app.setWindowIcon(QIcon(str(resource_path("icons", "app-icon-256.png"))))
     window = MainWindow()
     if project_path:

@@ -7,12 +7,18 @@ early: files not finished by then are simply left out of the result (the list is
 
 Callers that have already read a file (to store and hash it) pass its bytes in `contents`, so what
 is parsed is exactly what was read: a file replaced on disk meanwhile cannot slip in.
+
+When worker processes cannot start at all (most often: a script that calls load_many without an
+`if __name__ == "__main__":` guard, so each "spawn" worker re-runs the script and stops), that is
+a problem of this computer or script, not of the suppliers' files: the files are read in this
+process instead and a RuntimeWarning says what happened.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +33,14 @@ _POLL_SECONDS = 0.1
 
 Result = Declaration | UnreadableFile
 Progress = Callable[[int, int, str], None]
+
+WORKERS_CANNOT_START = (
+    "The helper processes that read CMRT files in parallel could not start, so the files were read "
+    "one at a time instead; the suppliers' files are not at fault. If you call load_many from your own "
+    "Python script, put the script's top-level code under `if __name__ == \"__main__\":` (Python "
+    "restarts the script in each helper process); see \"Safe importing of main module\" in the "
+    "multiprocessing documentation."
+)
 
 
 def load_one(path: str, data: bytes | None = None) -> Result:
@@ -50,6 +64,19 @@ def _load_in_worker(path: str, data: bytes | None) -> tuple:
     if isinstance(result, UnreadableFile):
         return ("unreadable", result.path, result.problem, result.advice)
     return ("ok", result)
+
+
+def _worker_ready() -> bool:
+    """A task that cannot fail: if a worker cannot run even this, workers cannot start here."""
+    return True
+
+
+def _workers_can_start() -> bool:
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return pool.submit(_worker_ready).result()
+    except (BrokenProcessPool, OSError, RuntimeError):
+        return False
 
 
 def _from_worker(payload: tuple) -> Result:
@@ -95,6 +122,18 @@ def _load_in_pool(names: list[str], datas: list[bytes | None], workers: int, on_
         if crashed is None:  # cancelled
             break
         pending_indexes = crashed
+        if pending_indexes and not results and not _workers_can_start():
+            # Not one file came back and a worker cannot run an empty task: the workers never
+            # started. Say so, and read the files here rather than blame each one.
+            warnings.warn(WORKERS_CANNOT_START, RuntimeWarning, stacklevel=3)
+            here = _load_here([names[index] for index in pending_indexes], [datas[index] for index in pending_indexes],
+                              None, should_cancel)
+            for index, result in zip(pending_indexes, here):
+                results[index] = result
+                if on_progress is not None:
+                    on_progress(len(results), len(names), names[index])
+            pending_indexes = []
+            break
     for index in pending_indexes:
         if index not in results and not (should_cancel is not None and should_cancel()):
             results[index] = UnreadableFile(names[index], "the reading process stopped unexpectedly on this file.",
@@ -108,7 +147,8 @@ def _run_pool(names, datas, indexes, workers, results, on_progress, should_cance
     context = multiprocessing.get_context("spawn")
     crashed: list[int] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index], datas[index]): index for index in indexes}
+        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index], datas[index]): index
+                                      for index in indexes}
         waiting = set(futures)
         while waiting:
             if should_cancel is not None and should_cancel():

@@ -47,11 +47,18 @@ def _fill(text: str, **options) -> str:
     return textwrap.fill(text, WRAP, break_on_hyphens=False, break_long_words=False, **options)
 
 
-def _bullet(number: int, finding: Finding) -> str:
-    message = for_supplier(finding.message.strip())
-    # The checks often start their message with the place ("Declaration D39: ..."); say it once.
+def finding_text(finding: Finding, message: str | None = None) -> str:
+    """The finding with its place named once: "Declaration D39: question 3 ...".
+
+    The checks often start their message with the place already; others get it in front.
+    """
+    message = (finding.message if message is None else message).strip()
     located = finding.sheet and message.lower().startswith(finding.sheet.strip().lower())
-    text = message if located else f"{finding_location(finding)}: {message}"
+    return message if located else f"{finding_location(finding)}: {message}"
+
+
+def _bullet(number: int, finding: Finding) -> str:
+    text = finding_text(finding, for_supplier(finding.message.strip()))
     return _fill(text, initial_indent=f"  {number}. ", subsequent_indent="     ")
 
 
@@ -160,6 +167,13 @@ def follow_up_recipient(declaration: Declaration, supplier: Supplier | None = No
     return ((supplier.email if supplier else "") or declaration.company.contact_email).strip()
 
 
+_MIME_TYPES = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+    ".xls": "application/vnd.ms-excel",
+}
+
+
 def _address(sender: Sender | str) -> str:
     if isinstance(sender, Sender):
         return formataddr((sender.name, sender.email)) if sender.email else ""
@@ -167,12 +181,14 @@ def _address(sender: Sender | str) -> str:
 
 
 def write_eml(
-    path, to: str, subject: str, body: str, sender: Sender | str | None = None
+    path, to: str, subject: str, body: str, sender: Sender | str | None = None,
+    attachments: Iterable[Path] = (),
 ) -> Path:
     """Write an unsent e-mail draft (RFC 5322) that Outlook and Thunderbird open for editing.
 
     `X-Unsent: 1` makes Outlook open it as a draft with a Send button instead of a received
     message. The file is written to a temporary name and renamed, so a crash leaves no half file.
+    Attachments (the blank CMRT for a request) travel inside the draft.
     """
     message = EmailMessage()
     if sender:
@@ -185,6 +201,10 @@ def write_eml(
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"
     message.set_content(body)
+    for attachment in attachments:
+        attachment = Path(attachment)
+        maintype, subtype = _MIME_TYPES.get(attachment.suffix.lower(), ("application", "octet-stream")).split("/")
+        message.add_attachment(attachment.read_bytes(), maintype=maintype, subtype=subtype, filename=attachment.name)
 
     path = Path(path)
     write_bytes_atomic(path, message.as_bytes())
