@@ -167,7 +167,12 @@ def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
     from desktop.core.inquiry import read_supplier_files, save_import
 
     project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
+    for supplier in project.suppliers():  # only Central Glass was asked, and it answered "No"
+        project.delete_supplier(supplier.id)
     save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], []))
+    supplier = project.suppliers()[0]
+    supplier.asked = True
+    project.save_supplier(supplier)
     project.close()
     window, page = open_page(qtbot, tmp_path / "sd.cmdesk")
     assert page.readiness_headline.text() == "Ready: Form SD only; no Conflict Minerals Report is needed."
