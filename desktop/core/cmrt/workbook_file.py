@@ -62,6 +62,7 @@ class OpenedWorkbook:
     workbook: CalamineWorkbook
     sha256: str
     container: str  # "xlsx" or "xls"
+    data: bytes = b""  # the checked .xlsx package, for what calamine does not read (hyperlinks)
 
 
 def open_workbook(path: str | Path, data: bytes | None = None,
@@ -96,7 +97,7 @@ def open_workbook(path: str | Path, data: bytes | None = None,
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({_plain(error)}).",
                              ASK_FOR_COPY)
-    return OpenedWorkbook(workbook, sha256, container)
+    return OpenedWorkbook(workbook, sha256, container, data if container == "xlsx" else b"")
 
 
 def read_workbook_bytes(path: str | Path) -> bytes:
