@@ -20,6 +20,12 @@ QWidget {{ font-size: 10pt; }}
 #startIntro {{ color: #4a5866; font-size: 11pt; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border-radius: 4px; padding: 6px 16px; }}
 QPushButton#primary:disabled {{ background: #9bb3c6; }}
+#claimBlock {{ border: none; border-left: 3px solid #e3a008; }}
+#claimBlock[state="confirmed"] {{ border-left: 3px solid #2e7d32; }}
+#claimBlock[state="changed"] {{ border-left: 3px solid {ERROR}; }}
+#claimStatus {{ font-size: 9pt; padding: 1px 6px; border-radius: 3px; background: #fff4d6; color: #5a4300; }}
+#claimStatus[state="confirmed"] {{ background: #e3f1e4; color: #1e5b22; }}
+#claimStatus[state="changed"] {{ background: #fde4e1; color: #8c1d13; }}
 QGroupBox {{ font-weight: 600; margin-top: 12px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 2px; padding: 0 2px; }}
 """
