@@ -1,8 +1,14 @@
-"""`python -m desktop` starts the app; `python -m desktop check FILE...` checks CMRTs headless."""
+"""`python -m desktop` opens the window; `python -m desktop COMMAND ...` runs a command without Qt.
+
+`python -m desktop --help` lists the commands (desktop/cli.py). The `cmdesk` script runs only the
+commands and prints the help when none is given; `conflict-minerals-desk` is the window.
+"""
 
 from __future__ import annotations
 
 import sys
+
+HELP_FLAGS = ("-h", "--help")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -10,10 +16,12 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # a frozen app's CMRT reading workers start here
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "check":
-        from desktop.cli import check_main  # no Qt on this path
+    from desktop.cli import COMMANDS  # no Qt on this path
 
-        return check_main(args[1:])
+    if args and (args[0] in COMMANDS or args[0] in HELP_FLAGS):
+        from desktop.cli import main as cli_main
+
+        return cli_main(args, prog="python -m desktop")
     from desktop.app import main as gui_main
 
     return gui_main(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -20,7 +21,7 @@ from desktop.ui.pages.products_page import ProductsPage
 from desktop.ui.pages.smelters_page import SmelterReviewPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 from desktop.ui.start_screen import StartScreen
-from desktop.ui.style import STYLE_SHEET
+from desktop.ui.style import apply_style
 from desktop.ui.wizard import WizardView
 
 # The wizard's steps, in order. Later steps are added here as they are built.
@@ -209,6 +210,12 @@ class MainWindow(QMainWindow):
         self.wizard.go_to_page(SuppliersPage)
         self.wizard.page(SuppliersPage).start_import(paths)
 
+    def changeEvent(self, event) -> None:
+        # The system switched between light and dark: the style sheet's colours follow.
+        if event.type() == QEvent.PaletteChange and QApplication.instance() is not None:
+            apply_style(QApplication.instance())
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
         # Everything is already saved; closing only checkpoints the project file.
         self.close_project()
@@ -220,7 +227,7 @@ def create_main_window(project_path: str | Path | None = None) -> MainWindow:
     app = QApplication.instance()
     if app is not None:
         app.setApplicationName(APP_NAME)
-        app.setStyleSheet(STYLE_SHEET)
+        apply_style(app)
         app.setWindowIcon(QIcon(str(resource_path("icons", "app-icon-256.png"))))
     window = MainWindow()
     if project_path:

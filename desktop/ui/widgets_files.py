@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,19 +21,32 @@ from desktop.core.cmrt.model import Severity
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
 from desktop.core.smelters import load_reference
-from desktop.core.suppliers.followup import finding_location
+from desktop.core.suppliers.followup import finding_text
 from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs
 from desktop.ui.table_view import fit_columns, make_table_view
 from desktop.ui.models.declaration_table import (
+    FILE,
     ROW_ROLE,
     SUPPLIER,
+    VERDICT,
+    VERDICT_TEXT,
+    VERDICT_THEME_COLOUR,
     DeclarationRow,
     DeclarationTableModel,
     SearchProxy,
+    dot_icon,
 )
+from desktop.ui.theme import current_theme
 
-SEVERITY_COLOUR = {Severity.ERROR: "#b3261e", Severity.WARNING: "#9a5b00", Severity.NOTE: "#4a5866"}
+# Each finding is one line in the list; the dot's colour and the tooltip say how serious it is.
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+SEVERITY_THEME_COLOUR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "muted"}
+SEVERITY_TIP = {
+    Severity.ERROR: "Must be corrected by the supplier before the file counts.",
+    Severity.WARNING: "Please check with the supplier.",
+    Severity.NOTE: "For your own review; not sent to the supplier.",
+}
 
 
 class FilesPanel(QWidget):
@@ -81,6 +93,9 @@ class FilesPanel(QWidget):
         self.findings_title = QLabel("Select a file to see what needs fixing.")
         self.findings_title.setObjectName("outcomeHeadline")
         self.findings_title.setWordWrap(True)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("fileVerdict")
+        self.verdict_label.setWordWrap(True)
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("findingsList")
         self.findings_list.setWordWrap(True)
@@ -95,6 +110,7 @@ class FilesPanel(QWidget):
         buttons.addWidget(self.eml_button)
         buttons.addStretch(1)
         layout.addWidget(self.findings_title)
+        layout.addWidget(self.verdict_label)
         layout.addWidget(self.findings_list, 1)
         layout.addLayout(buttons)
         self._enable_follow_up(False)
@@ -119,9 +135,10 @@ class FilesPanel(QWidget):
                 name = f"(unassigned) {company}".strip()
             if not stored.is_current:
                 name += " — replaced"
-            rows.append(DeclarationRow(stored, name))
+            questions = smelter_questions(stored.declaration, self._reference, self._decisions) if stored.declaration else []
+            rows.append(DeclarationRow(stored, name, questions))
         self.model.set_rows(rows)
-        fit_columns(self.table, 200)
+        fit_columns(self.table, 170)
         self._show_findings(None)
 
     def row_count(self) -> int:
@@ -140,31 +157,42 @@ class FilesPanel(QWidget):
 
     def _show_findings(self, row: DeclarationRow | None) -> None:
         self.findings_list.clear()
+        self.verdict_label.clear()
         if row is None:
             self.findings_title.setText("Select a file to see what needs fixing.")
             self._enable_follow_up(False)
             return
         declaration = row.stored.declaration
+        self._show_verdict(row)
         if declaration is None:
             self.findings_title.setText(f"{row.stored.file_name} cannot be used")
-            self.findings_list.addItem(QListWidgetItem(row.stored.problem))
+            self._add_finding_line(row.stored.problem, Severity.ERROR)
             self._enable_follow_up(False)
             return
         self.findings_title.setText(f"{row.supplier_name}: {row.stored.file_name}")
-        findings = declaration.findings + self.smelter_findings(row)
+        findings = sorted(declaration.findings + self.smelter_findings(row), key=lambda f: SEVERITY_ORDER[f.severity])
         if not findings:
             self.findings_list.addItem("Nothing to fix: the file is complete.")
         for finding in findings:
-            where = finding_location(finding)
-            text = f"{finding.severity.value.capitalize()}" + (f" — {where}" if where else "") + f"\n{finding.message}"
-            item = QListWidgetItem(text)
-            item.setForeground(QColor(SEVERITY_COLOUR[finding.severity]))
-            self.findings_list.addItem(item)
+            self._add_finding_line(finding_text(finding), finding.severity)
         self._enable_follow_up(True)
+
+    def _show_verdict(self, row: DeclarationRow) -> None:
+        colour = current_theme().colour(VERDICT_THEME_COLOUR.get(row.verdict, "text"))
+        to_fix = row.to_fix()
+        text = VERDICT_TEXT.get(row.verdict, row.verdict) + (f": {to_fix}" if to_fix and row.stored.declaration else "")
+        self.verdict_label.setText(text)
+        self.verdict_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
+
+    def _add_finding_line(self, text: str, severity: Severity) -> None:
+        item = QListWidgetItem(dot_icon(SEVERITY_THEME_COLOUR[severity]), text)
+        item.setToolTip(SEVERITY_TIP[severity])
+        item.setData(Qt.UserRole, severity.value)
+        self.findings_list.addItem(item)
 
     def smelter_findings(self, row: DeclarationRow):
         """Smelter List rows the supplier should correct or confirm (typos, unknown names, bad IDs)."""
-        return smelter_questions(row.stored.declaration, self._reference, self._decisions)
+        return row.smelter_questions
 
     def _sender(self) -> Sender:
         registrant = self.project.registrant()

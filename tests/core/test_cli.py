@@ -1,15 +1,87 @@
-"""`python -m desktop check`: text and JSON output on real files, and the exit status."""
+"""The command line: its help, `check` on files and folders (text, JSON, exit status), and `cmdesk`."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from desktop.cli import check_main
+import pytest
+
+from desktop.cli import COMMANDS, check_main
+from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def run_module(*args: str) -> subprocess.CompletedProcess:
+    """`python -m desktop ARGS` in a fresh interpreter that fails if it ever imports Qt."""
+    code = ("import sys, runpy; sys.argv = ['desktop', *sys.argv[1:]]; "
+            "import desktop.__main__ as m; status = m.main(sys.argv[1:]); "
+            "assert 'PySide6' not in sys.modules, 'imported Qt'; sys.exit(status)")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_help_lists_every_command_and_how_to_open_the_window():
+    done = run_module("--help")
+    assert done.returncode == 0, done.stderr
+    assert "usage: python -m desktop" in done.stdout
+    for name in COMMANDS:
+        assert f"    {name} " in done.stdout  # one line per command, with its summary
+    assert "opens the window" in done.stdout
+    check_help = run_module("check", "--help")
+    assert check_help.returncode == 0 and "FILE_OR_FOLDER" in check_help.stdout
+    assert "folder" in check_help.stdout
+
+
+def test_cmdesk_without_a_command_prints_the_help_and_the_gui_script_stays_the_window(capsys):
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        tomllib = pytest.importorskip("tomli")
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, _, function = project["scripts"]["cmdesk"].partition(":")
+    cmdesk = getattr(importlib.import_module(module), function)
+    assert cmdesk([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: cmdesk") and all(name in out for name in COMMANDS)
+    assert project["gui-scripts"]["conflict-minerals-desk"] == "desktop.app:main"
+
+
+def test_a_sample_file_is_reported_with_what_it_says(capsys):
+    sample = SAMPLE_FILES[0]
+    status = check_main([str(sample_cmrt_dir() / sample.file_name)])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert f"company: {sample.company}" in out
+    assert f"(rows: {len(sample.smelters)})" in out
+    assert "files checked" not in out  # the totals line is for several files
+
+
+def test_folders_are_searched_as_the_app_import_does(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(sample_cmrt_dir(), inbox / "received")
+    (inbox / "received" / "~$Brightline_Components_CMRT_6.4.xlsx").write_bytes(b"Excel lock file")
+    (inbox / "notes.txt").write_text("not a workbook")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    one = inbox / "received" / SAMPLE_FILES[0].file_name
+    status = check_main([str(inbox), str(one), str(empty)])  # the file named again counts once
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.endswith(".xlsx")] == sorted(
+        (str(inbox / "received" / s.file_name) for s in SAMPLE_FILES), key=str.casefold)
+    assert "~$" not in out and "notes.txt" not in out
+    assert f"{empty}\n  NO WORKBOOKS:" in out
+    assert f"{len(SAMPLE_FILES)} files checked: " in out
+    assert status == 1  # a folder without a workbook is worth a non-zero status
+
+    assert check_main(["--json", str(inbox)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(entry["company"]["name"] for entry in data) == sorted(s.company for s in SAMPLE_FILES)
 
 
 def test_text_report_for_a_good_file(cmrt_dir, capsys):
@@ -53,11 +125,8 @@ def test_usage_error_returns_2(capsys):
     assert "FILE" in capsys.readouterr().err
 
 
-def test_module_entry_point_runs_without_qt(cmrt_dir):
-    code = ("import sys, runpy; sys.argv = ['desktop', 'check', sys.argv[1]]; "
-            "import desktop.__main__ as m; status = m.main(sys.argv[1:]); "
-            "assert 'PySide6' not in sys.modules; sys.exit(status)")
-    done = subprocess.run([sys.executable, "-c", code, str(cmrt_dir / "suppliers/emd-merck_CMRT_6.4.xlsx")],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+def test_module_entry_point_runs_without_qt():
+    sample = SAMPLE_FILES[0]
+    done = run_module("check", str(sample_cmrt_dir() / sample.file_name))
     assert done.returncode == 0, done.stderr
-    assert "EMD Electronics" in done.stdout
+    assert sample.company in done.stdout

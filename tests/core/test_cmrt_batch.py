@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from desktop.core.cmrt import load_many
 from desktop.core.cmrt.batch import POOL_THRESHOLD
 from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
+from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
 
 GOOD = ["suppliers/jx-advanced-metals_CMRT_6.4.xlsx", "suppliers/central-glass_CMRT_6.4.xlsx",
         "suppliers/connor-winfield_CMRT_2.02_encrypted.xls", "suppliers/emd-merck_CMRT_6.4.xlsx",
         "suppliers/sk-specialty_CMRT_6.4.xlsx", "old-revisions/testfill_3.01_green.xlsx"]
+REPO = Path(__file__).resolve().parents[2]
+# Our own sample files, for the tests that run on a fresh clone.
+SAMPLES = [sample_cmrt_dir() / sample.file_name for sample in SAMPLE_FILES]
+
+
+def test_pool_batch_of_the_sample_files_keeps_input_order_and_survives_bad_files(tmp_path):
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    paths = [SAMPLES[0], empty, *SAMPLES[1:], tmp_path]
+    assert len(paths) >= POOL_THRESHOLD  # goes through the process pool
+    progress = []
+    results = load_many(paths, workers=2, on_progress=lambda done, total, path: progress.append((done, total)))
+    assert [str(p) for p in paths] == [r.path for r in results]
+    assert isinstance(results[1], UnreadableFile) and "empty" in results[1].problem
+    assert isinstance(results[-1], UnreadableFile) and "folder" in results[-1].problem
+    readable = [r for r in results if isinstance(r, Declaration)]
+    assert [r.company.name for r in readable] == [sample.company for sample in SAMPLE_FILES]
+    assert [len(r.smelters) for r in readable] == [len(sample.smelters) for sample in SAMPLE_FILES]
+    assert all(r.findings is not None and r.verdict != Verdict.UNUSABLE for r in readable)  # checked too
+    assert sorted(done for done, _ in progress) == list(range(1, len(paths) + 1))
 
 
 def test_pool_batch_keeps_input_order_and_survives_bad_files(cmrt_dir, tmp_path):
@@ -43,8 +69,8 @@ def test_small_batch_runs_in_process_with_progress(cmrt_dir):
     assert [(done, total) for done, total, _ in seen] == [(1, 2), (2, 2)]
 
 
-def test_cancel_stops_early_and_returns_only_finished_files(cmrt_dir):
-    paths = [cmrt_dir / p for p in GOOD] * 2
+def test_cancel_stops_early_and_returns_only_finished_files():
+    paths = SAMPLES * 2
     done = []
     results = load_many(paths, workers=2, on_progress=lambda n, total, path: done.append(n),
                         should_cancel=lambda: len(done) >= 2)
@@ -54,5 +80,28 @@ def test_cancel_stops_early_and_returns_only_finished_files(cmrt_dir):
     assert positions == sorted(positions)
 
 
-def test_cancel_before_start_returns_nothing(cmrt_dir):
-    assert load_many([cmrt_dir / GOOD[0]], should_cancel=lambda: True) == []
+def test_cancel_before_start_returns_nothing():
+    assert load_many(SAMPLES[:1], should_cancel=lambda: True) == []
+
+
+def test_a_script_without_a_main_guard_is_told_so_and_its_files_are_still_read(tmp_path):
+    """Each "spawn" worker re-runs such a script and stops: that is the script's fault, not the files'."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import sys\n"
+        "from desktop.core.cmrt import load_many\n"
+        "from desktop.core.cmrt.model import Declaration\n"
+        "results = load_many(sys.argv[1:], workers=2)\n"
+        "for r in results:\n"
+        "    print(r.company.name if isinstance(r, Declaration) else 'UNREADABLE ' + r.problem + ' ' + r.advice)\n",
+        encoding="utf-8",
+    )
+    assert len(SAMPLES) >= POOL_THRESHOLD  # so load_many starts worker processes
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, str(script), *map(str, SAMPLES)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [sample.company for sample in SAMPLE_FILES]
+    assert "Ask the supplier" not in done.stdout
+    assert "RuntimeWarning: The helper processes that read CMRT files in parallel could not start" in done.stderr
+    assert 'if __name__ == "__main__":' in done.stderr

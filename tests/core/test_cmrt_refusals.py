@@ -13,6 +13,11 @@ import pytest
 from desktop.core.cmrt import read_cmrt
 from desktop.core.cmrt.model import UnreadableFile
 from desktop.core.cmrt.workbook_file import MAX_UNCOMPRESSED_BYTES
+from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
+
+# Our own sample CMRT (resources/sample/cmrt), so the damage tests run on a fresh clone too.
+SAMPLE = SAMPLE_FILES[0]
+SAMPLE_PATH = sample_cmrt_dir() / SAMPLE.file_name
 
 
 def refusal(path) -> UnreadableFile:
@@ -39,6 +44,12 @@ def test_jpeg_renamed_xls(cmrt_dir):
     assert error.problem == "this is not an Excel workbook (it is a JPEG picture)."
 
 
+def test_a_picture_saved_under_an_excel_name(tmp_path):
+    path = tmp_path / "photo.xls"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(2048))  # a JPEG's opening bytes
+    assert refusal(path).problem == "this is not an Excel workbook (it is a JPEG picture)."
+
+
 def test_empty_file(tmp_path):
     path = tmp_path / "empty.xlsx"
     path.write_bytes(b"")
@@ -62,8 +73,8 @@ def test_text_and_word_files(tmp_path):
     assert "Word document" in refusal(docx).problem
 
 
-def test_truncated_and_corrupt_workbooks(cmrt_dir, tmp_path):
-    data = (cmrt_dir / "suppliers/jx-advanced-metals_CMRT_6.4.xlsx").read_bytes()
+def test_truncated_and_corrupt_workbooks(tmp_path):
+    data = SAMPLE_PATH.read_bytes()
     truncated = tmp_path / "truncated.xlsx"
     truncated.write_bytes(data[: len(data) // 2])
     assert "damaged or incomplete" in refusal(truncated).problem
@@ -72,8 +83,8 @@ def test_truncated_and_corrupt_workbooks(cmrt_dir, tmp_path):
     assert "damaged or incomplete" in refusal(garbled).problem
 
 
-def test_real_password_asks_for_unprotected_copy(cmrt_dir, tmp_path):
-    source = cmrt_dir / "suppliers/emd-merck_CMRT_6.4.xlsx"
+def test_real_password_asks_for_unprotected_copy(tmp_path):
+    source = SAMPLE_PATH
     encrypted = io.BytesIO()
     with source.open("rb") as handle:
         OOXMLFile(handle).encrypt("s3cret", encrypted)
@@ -84,16 +95,25 @@ def test_real_password_asks_for_unprotected_copy(cmrt_dir, tmp_path):
     assert "unprotected copy" in error.advice
 
 
-def test_velvetsweatshop_xlsx_is_decrypted_transparently(cmrt_dir, tmp_path):
-    source = cmrt_dir / "suppliers/emd-merck_CMRT_6.4.xlsx"
+def test_velvetsweatshop_xlsx_is_decrypted_transparently(tmp_path):
+    decl = _read_with_default_password(SAMPLE_PATH, tmp_path)
+    assert decl.company.name == SAMPLE.company
+    assert len(decl.smelters) == len(SAMPLE.smelters)
+
+
+def test_velvetsweatshop_real_supplier_file(cmrt_dir, tmp_path):
+    decl = _read_with_default_password(cmrt_dir / "suppliers/emd-merck_CMRT_6.4.xlsx", tmp_path)
+    assert decl.company.name.startswith("EMD Electronics")
+    assert len(decl.smelters) == 1
+
+
+def _read_with_default_password(source, tmp_path):
     encrypted = io.BytesIO()
     with source.open("rb") as handle:
         OOXMLFile(handle).encrypt("VelvetSweatshop", encrypted)
     path = tmp_path / "default-password.xlsx"
     path.write_bytes(encrypted.getvalue())
-    decl = read_cmrt(path)
-    assert decl.company.name.startswith("EMD Electronics")
-    assert len(decl.smelters) == 1
+    return read_cmrt(path)
 
 
 def _minimal_package(path, sheet_xml: bytes | None = None, workbook_xml: str | None = None,
@@ -154,22 +174,31 @@ def test_million_row_sheet_is_refused_before_loading(tmp_path):
     assert "delete the extra rows" in error.advice
 
 
-def test_copy_of_a_real_file_under_another_name_is_read_by_content(cmrt_dir, tmp_path):
+def test_copy_of_a_real_file_under_another_name_is_read_by_content(tmp_path):
     renamed = tmp_path / "RMI_CMRT_2.03_whatever.xls"
-    shutil.copy(cmrt_dir / "suppliers/jx-advanced-metals_CMRT_6.4.xlsx", renamed)
+    shutil.copy(SAMPLE_PATH, renamed)
     decl = read_cmrt(renamed)
     assert (decl.revision, decl.file_name) == ("6.4", "RMI_CMRT_2.03_whatever.xls")
 
 
-def test_randomly_damaged_workbooks_never_crash(cmrt_dir, tmp_path):
+def test_randomly_damaged_workbooks_never_crash(tmp_path):
+    _damage_and_read(SAMPLE_PATH.read_bytes(), tmp_path)
+
+
+def test_randomly_damaged_supplier_workbooks_never_crash(cmrt_dir, tmp_path):
+    # A supplier's own file, written by Excel rather than openpyxl, with a shared-strings part.
+    _damage_and_read((cmrt_dir / "suppliers/sk-specialty_CMRT_6.4.xlsx").read_bytes(), tmp_path)
+
+
+def _damage_and_read(source: bytes, tmp_path) -> None:
     """Flipped bytes in the container or inside its XML parts: read, or refused with a message."""
-    source = (cmrt_dir / "suppliers/sk-specialty_CMRT_6.4.xlsx").read_bytes()
     parts = {}
     with zipfile.ZipFile(io.BytesIO(source)) as archive:
         for member in archive.infolist():
             parts[member.filename] = archive.read(member.filename)
-    targets = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
-               "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]
+    targets = [name for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+                                 "xl/styles.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml")
+               if name in parts]
     outcomes = {"read": 0, "refused": 0}
     for seed in range(36):
         rng = random.Random(seed)

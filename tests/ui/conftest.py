@@ -1,10 +1,15 @@
-"""Fixtures shared by the UI tests."""
+"""Fixtures shared by the UI tests.
+
+`sample_project_path` is built from our own sample files and runs everywhere; `filed_project_path`
+is built from the real supplier files of the shared corpus, so its tests skip without it.
+"""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
+from desktop.core.sample.project import create_sample_project
 from tests.core.test_report_builder import filed_project
 
 
@@ -21,4 +26,23 @@ def filed_project_path(filed_project_template, tmp_path) -> Path:
     """A private copy of that project, so each test may change it."""
     path = tmp_path / "Acme 2025.cmdesk"
     shutil.copy(filed_project_template, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_project_template(tmp_path_factory) -> Path:
+    """The sample project (fictitious company, our own sample CMRTs imported), built once per module."""
+    folder = tmp_path_factory.mktemp("sample")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CMDESK_DATA_DIR", str(folder / "appdata"))
+        path = folder / "Northwind 2025.cmdesk"
+        create_sample_project(path).close()
+    return path
+
+
+@pytest.fixture
+def sample_project_path(sample_project_template, tmp_path) -> Path:
+    """A private copy of the sample project, so each test may change it."""
+    path = tmp_path / sample_project_template.name
+    shutil.copy(sample_project_template, path)
     return path

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 
 from desktop.ui.main_window import create_main_window
+from desktop.ui.models.declaration_table import FILE
 from desktop.ui.pages.suppliers_page import SuppliersPage
 
 
@@ -46,7 +47,7 @@ def test_a_typo_in_a_sample_smelter_row_reaches_the_follow_up_message(qtbot):
     window.open_sample_project()
     window.wizard.go_to_page(SuppliersPage)
     files = window.wizard.page(SuppliersPage).files
-    names = [files.proxy.index(r, 1).data() for r in range(files.proxy.rowCount())]
+    names = [files.proxy.index(r, FILE).data() for r in range(files.proxy.rowCount())]
     files.table.selectRow(names.index("Harbor_Cable_and_Wire_CMRT_6.4.xlsx"))
     shown = [files.findings_list.item(i).text() for i in range(files.findings_list.count())]
     assert any("Asahi Pretec Crop." in text for text in shown)

@@ -4,12 +4,18 @@ One bad file never stops the others: every failure comes back as an UnreadableFi
 file's place. Results are in input order. When `should_cancel()` returns True the batch stops
 early: files not finished by then are simply left out of the result (the list is shorter than
 `paths`), so callers that cancel must match results to paths by `.path`.
+
+When worker processes cannot start at all (most often: a script that calls load_many without an
+`if __name__ == "__main__":` guard, so each "spawn" worker re-runs the script and stops), that is
+a problem of this computer or script, not of the suppliers' files: the files are read in this
+process instead and a RuntimeWarning says what happened.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +30,14 @@ _POLL_SECONDS = 0.1
 
 Result = Declaration | UnreadableFile
 Progress = Callable[[int, int, str], None]
+
+WORKERS_CANNOT_START = (
+    "The helper processes that read CMRT files in parallel could not start, so the files were read "
+    "one at a time instead; the suppliers' files are not at fault. If you call load_many from your own "
+    "Python script, put the script's top-level code under `if __name__ == \"__main__\":` (Python "
+    "restarts the script in each helper process); see \"Safe importing of main module\" in the "
+    "multiprocessing documentation."
+)
 
 
 def load_one(path: str) -> Result:
@@ -47,6 +61,19 @@ def _load_in_worker(path: str) -> tuple:
     if isinstance(result, UnreadableFile):
         return ("unreadable", result.path, result.problem, result.advice)
     return ("ok", result)
+
+
+def _worker_ready() -> bool:
+    """A task that cannot fail: if a worker cannot run even this, workers cannot start here."""
+    return True
+
+
+def _workers_can_start() -> bool:
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return pool.submit(_worker_ready).result()
+    except (BrokenProcessPool, OSError, RuntimeError):
+        return False
 
 
 def _from_worker(payload: tuple) -> Result:
@@ -86,6 +113,17 @@ def _load_in_pool(names: list[str], workers: int, on_progress: Progress | None, 
         if crashed is None:  # cancelled
             break
         pending_indexes = crashed
+        if pending_indexes and not results and not _workers_can_start():
+            # Not one file came back and a worker cannot run an empty task: the workers never
+            # started. Say so, and read the files here rather than blame each one.
+            warnings.warn(WORKERS_CANNOT_START, RuntimeWarning, stacklevel=3)
+            here = _load_here([names[index] for index in pending_indexes], None, should_cancel)
+            for index, result in zip(pending_indexes, here):
+                results[index] = result
+                if on_progress is not None:
+                    on_progress(len(results), len(names), names[index])
+            pending_indexes = []
+            break
     for index in pending_indexes:
         if index not in results and not (should_cancel is not None and should_cancel()):
             results[index] = UnreadableFile(names[index], "the reading process stopped unexpectedly on this file.",

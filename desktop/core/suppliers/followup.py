@@ -47,11 +47,18 @@ def _fill(text: str, **options) -> str:
     return textwrap.fill(text, WRAP, break_on_hyphens=False, break_long_words=False, **options)
 
 
-def _bullet(number: int, finding: Finding) -> str:
-    message = for_supplier(finding.message.strip())
-    # The checks often start their message with the place ("Declaration D39: ..."); say it once.
+def finding_text(finding: Finding, message: str | None = None) -> str:
+    """The finding with its place named once: "Declaration D39: question 3 ...".
+
+    The checks often start their message with the place already; others get it in front.
+    """
+    message = (finding.message if message is None else message).strip()
     located = finding.sheet and message.lower().startswith(finding.sheet.strip().lower())
-    text = message if located else f"{finding_location(finding)}: {message}"
+    return message if located else f"{finding_location(finding)}: {message}"
+
+
+def _bullet(number: int, finding: Finding) -> str:
+    text = finding_text(finding, for_supplier(finding.message.strip()))
     return _fill(text, initial_indent=f"  {number}. ", subsequent_indent="     ")
 
 

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 
 from desktop.core.cmrt.model import METALS, Severity, Verdict
 from desktop.core.project.declaration_store import StoredDeclaration
+from desktop.ui.glossary import explain_scope
 from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.theme import current_theme
 
 ROW_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
-SUPPLIER, FILE, REVISION, SCOPE, EFFECTIVE, VERDICT, ERRORS, WARNINGS = range(8)
-METAL_COLUMNS = {8 + i: metal for i, metal in enumerate(METALS)}
+# The verdict and what to fix come first, so both stay in sight on a 1024-pixel screen.
+VERDICT, TO_FIX, SUPPLIER, FILE, EFFECTIVE, REVISION, SCOPE = range(7)
+METAL_COLUMNS = {7 + i: metal for i, metal in enumerate(METALS)}
 METAL_ABBREVIATIONS = {"Tantalum": "Ta", "Tin": "Sn", "Gold": "Au", "Tungsten": "W"}
-HEADERS = ["Supplier", "File", "Revision", "Scope", "Effective date", "Result", "Errors", "Warnings"] + [
+HEADERS = ["Result", "To fix", "Supplier", "File", "Effective date", "Revision", "Scope"] + [
     METAL_ABBREVIATIONS[m] for m in METALS
 ]
 
@@ -26,17 +29,48 @@ VERDICT_TEXT = {
     Verdict.NEEDS_FOLLOW_UP.value: "Needs follow-up",
     Verdict.UNUSABLE.value: "Unusable",
 }
-VERDICT_COLOUR = {
-    Verdict.COMPLETE.value: QColor("#1e7a3c"),
-    Verdict.NEEDS_FOLLOW_UP.value: QColor("#9a5b00"),
-    Verdict.UNUSABLE.value: QColor("#b3261e"),
+# Theme colour names (desktop.ui.theme), so the verdict reads in dark mode too.
+VERDICT_THEME_COLOUR = {
+    Verdict.COMPLETE.value: "success",
+    Verdict.NEEDS_FOLLOW_UP.value: "warning",
+    Verdict.UNUSABLE.value: "error",
 }
+VERDICT_TIP = {
+    Verdict.COMPLETE.value: "The file is complete: nothing to ask the supplier.",
+    Verdict.NEEDS_FOLLOW_UP.value: "The file can be used, but the supplier should correct or confirm something.",
+    Verdict.UNUSABLE.value: "The file cannot be used: ask the supplier for a readable CMRT.",
+}
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """"1 error", "2 errors"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def verdict_icon(verdict: str) -> QIcon:
+    """A filled dot in the verdict's colour: the colour is never the only sign (the text says it too)."""
+    return dot_icon(VERDICT_THEME_COLOUR.get(verdict, "muted"))
+
+
+def dot_icon(theme_colour: str) -> QIcon:
+    colour = current_theme().colour(theme_colour)
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setBrush(colour)
+    painter.setPen(Qt.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 @dataclass
 class DeclarationRow:
     stored: StoredDeclaration
     supplier_name: str
+    # Smelter List rows to correct or confirm, found against the reference (desktop.core.suppliers).
+    smelter_questions: list = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -49,10 +83,29 @@ class DeclarationRow:
             return 1 if severity == Severity.ERROR else 0
         return sum(f.severity == severity for f in self.stored.declaration.findings)
 
+    def to_fix(self) -> str:
+        """"1 error, 2 warnings"; empty when there is nothing to fix."""
+        if self.stored.declaration is None:
+            return "Cannot be read"
+        errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
+        smelters = len(self.smelter_questions)
+        parts = [plural(errors, "error")] if errors else []
+        parts += [plural(warnings, "warning")] if warnings else []
+        parts += [plural(smelters, "smelter to confirm", "smelters to confirm")] if smelters else []
+        return ", ".join(parts)
+
+
+_VERDICT_ORDER = {Verdict.UNUSABLE.value: 0, Verdict.NEEDS_FOLLOW_UP.value: 1, Verdict.COMPLETE.value: 2}
+
 
 class DeclarationTableModel(RowsTableModel):
     headers = tuple(HEADERS)
-    header_tips = {column: f"{metal} smelter rows" for column, metal in METAL_COLUMNS.items()}
+    header_tips = {column: f"{metal} smelter rows" for column, metal in METAL_COLUMNS.items()} | {
+        VERDICT: "Whether the file can be used as it is.",
+        TO_FIX: "What the checks found: errors must be corrected by the supplier, warnings checked.",
+        SCOPE: "What the supplier's answers cover: its whole company, or only the products it lists.",
+        REVISION: "The CMRT revision the supplier used.",
+    }
 
     def set_rows(self, rows: list[DeclarationRow]) -> None:
         self.beginResetModel()
@@ -67,10 +120,8 @@ class DeclarationTableModel(RowsTableModel):
             return row.stored.file_name
         if column == VERDICT:
             return VERDICT_TEXT.get(row.verdict, row.verdict)
-        if column == ERRORS:
-            return row.count(Severity.ERROR)
-        if column == WARNINGS:
-            return row.count(Severity.WARNING)
+        if column == TO_FIX:
+            return row.to_fix()
         if declaration is None:
             return "" if column not in METAL_COLUMNS else None
         if column == REVISION:
@@ -95,15 +146,29 @@ class DeclarationTableModel(RowsTableModel):
             value = self._value(row, column)
             return "" if value is None else value
         if role == SORT_ROLE:
+            if column == VERDICT:  # worst first when sorted ascending
+                return _VERDICT_ORDER.get(row.verdict, 0)
+            if column == TO_FIX:
+                return -(row.count(Severity.ERROR) * 10000 + row.count(Severity.WARNING) * 100 + len(row.smelter_questions))
             value = self._value(row, column)
             if isinstance(value, str):
                 return value.casefold()
             return -1 if value is None else value
-        if role == Qt.ToolTipRole and column in (FILE, VERDICT) and row.stored.problem:
-            return row.stored.problem
+        if role == Qt.ToolTipRole and column in (FILE, VERDICT, TO_FIX):
+            if row.stored.problem:
+                return row.stored.problem
+            return VERDICT_TIP.get(row.verdict) if column == VERDICT else (row.stored.file_name if column == FILE else None)
+        if role == Qt.ToolTipRole and column == SCOPE and row.stored.declaration is not None:
+            return explain_scope(row.stored.declaration.company.scope_label) or None
+        if role == Qt.DecorationRole and column == VERDICT:
+            return verdict_icon(row.verdict)
         if role == Qt.ForegroundRole and column == VERDICT:
-            return VERDICT_COLOUR.get(row.verdict)
-        if role == Qt.TextAlignmentRole and (column in METAL_COLUMNS or column in (ERRORS, WARNINGS)):
+            return current_theme().colour(VERDICT_THEME_COLOUR.get(row.verdict, "text"))
+        if role == Qt.FontRole and column == VERDICT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.TextAlignmentRole and column in METAL_COLUMNS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 

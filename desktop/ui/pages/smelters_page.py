@@ -37,7 +37,6 @@ from desktop.ui.widgets.unresolved_detail import UnresolvedDetail
 
 ALL = ""  # the combos' "All metals" / "All countries" / "All suppliers" entry
 SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
-STALE_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
 
 
 class SmelterReviewPage(WizardPage):
@@ -62,7 +61,7 @@ class SmelterReviewPage(WizardPage):
 
         self.stale_label = QLabel()
         self.stale_label.setWordWrap(True)
-        self.stale_label.setStyleSheet(STALE_STYLE)
+        self.stale_label.setObjectName("noticeBanner")
         self.stale_label.hide()
         self.body.addWidget(self.stale_label)
         top = QHBoxLayout()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.claims import ClaimState
+from desktop.ui.theme import current_theme
 
 SENTENCE_LINES = 2  # the smallest sentence box; it grows with the text
 _GAP = re.compile(r"\[[^\[\]]+ not filled in\]")
@@ -58,7 +59,9 @@ def printed_html(text: str) -> str:
     parts, last = [], 0
     for match in _GAP.finditer(text):
         parts.append(html.escape(text[last:match.start()]))
-        parts.append(f'<span style="color:#b3261e; font-weight:600">{html.escape(match.group(0))}</span>')
+        parts.append(
+            f'<span style="color:{current_theme().error}; font-weight:600">{html.escape(match.group(0))}</span>'
+        )
         last = match.end()
     parts.append(html.escape(text[last:]))
     return "<i>Printed as:</i> " + "".join(parts)

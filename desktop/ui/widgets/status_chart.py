@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.theme import current_theme
 from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
 _LABEL_WIDTH = 70
@@ -38,13 +39,14 @@ class StatusChart(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
+        theme = current_theme()
         widest = max((sum(c.values()) for c in self.counts.values()), default=0) or 1
         count_width = painter.fontMetrics().horizontalAdvance("0000")
         legend = _LEGEND_WIDTH if self.shows_legend() else 0
         bar_space = max(self.width() - _LABEL_WIDTH - count_width - legend - 12, 10)
         for i, metal in enumerate(METALS):
             top = i * _ROW_HEIGHT + 2
-            painter.setPen(QColor("#1b2a38"))
+            painter.setPen(theme.colour("text"))
             painter.drawText(QRectF(0, top, _LABEL_WIDTH - 6, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignRight, metal)
             left = float(_LABEL_WIDTH)
             counts = self.counts.get(metal, {})
@@ -53,20 +55,20 @@ class StatusChart(QWidget):
                 if width > 0:
                     painter.fillRect(QRectF(left, top + 3, width, _ROW_HEIGHT - 6), QColor(STATUS_COLOURS[status]))
                     left += width
-            painter.setPen(QColor("#4a5866"))
+            painter.setPen(theme.colour("muted"))
             painter.drawText(
                 QRectF(left + 4, top, count_width + 4, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft,
                 str(sum(counts.values())),
             )
         if legend:
-            self._paint_legend(painter, self.width() - _LEGEND_WIDTH)
+            self._paint_legend(painter, self.width() - _LEGEND_WIDTH, theme.colour("muted"))
         painter.end()
 
-    def _paint_legend(self, painter: QPainter, left: float) -> None:
+    def _paint_legend(self, painter: QPainter, left: float, text: QColor) -> None:
         for i, status in enumerate(FILING_STATUSES):
             top = i * _ROW_HEIGHT + 2
             painter.fillRect(QRectF(left, top + 4, 10, 10), QColor(STATUS_COLOURS[status]))
-            painter.setPen(QColor("#4a5866"))
+            painter.setPen(text)
             box = QRectF(left + 14, top, _LEGEND_WIDTH - 14, _ROW_HEIGHT)
             painter.drawText(box, Qt.AlignVCenter | Qt.AlignLeft, status)
 

@@ -12,7 +12,7 @@ from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
 def _chip_style(colour: str) -> str:
     return (
         f"QPushButton {{ border: 1px solid {colour}; border-radius: 12px; padding: 3px 12px;"
-        f" color: #1b2a38; background: white; }}"
+        f" color: palette(text); background: palette(base); }}"
         f"QPushButton:checked {{ background: {colour}; color: white; }}"
     )
 
