@@ -261,7 +261,7 @@ class DiligencePage(WizardPage):
             self._loading = False
         self._show_inquiry()
         self._refresh_claims()
-        self._complete = self.is_complete()
+        self._complete = (self.is_complete(), self.step_note())
 
     def _show_answers(self, answers: dict[str, str]) -> None:
         """Facts as typed, sentences with their facts as {named fields} (they follow the facts)."""
@@ -289,8 +289,12 @@ class DiligencePage(WizardPage):
             by_step.setdefault(state.step, []).append(state)
         for step, step_states in by_step.items():
             done = sum(s.confirmed for s in step_states)
-            self.step_counts[step].setText(f"{done} of {len(step_states)} statements confirmed")
-            self.step_buttons[step].setEnabled(any(not s.confirmed and s.can_confirm for s in step_states))
+            count = f"{done} of {len(step_states)} statements confirmed"
+            if self.step_counts[step].text() != count:
+                self.step_counts[step].setText(count)
+            ready = any(not s.confirmed and s.can_confirm for s in step_states)
+            if self.step_buttons[step].isEnabled() != ready:
+                self.step_buttons[step].setEnabled(ready)
         self.claim_states = states
 
     def _show_inquiry(self) -> None:
@@ -338,11 +342,10 @@ class DiligencePage(WizardPage):
 
     def _changed(self) -> None:
         self._refresh_claims()
-        complete = self.is_complete()
-        if complete != self._complete:
-            self._complete = complete
-        # The step list's note counts statements to confirm, so it is told of every change.
-        self.completeness_changed.emit()
+        shown = (self.is_complete(), self.step_note())
+        if shown != self._complete:  # the step list shows both
+            self._complete = shown
+            self.completeness_changed.emit()
 
     def set_confirmed(self, key: str) -> None:
         """The user ticked or unticked "True for our company" for one statement."""

@@ -76,6 +76,7 @@ class ClaimBlock(QFrame):
     def __init__(self, key: str, label: str, help_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.key = key
+        self._shown: tuple | None = None
         self.setObjectName("claimBlock")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 0, 6)
@@ -115,6 +116,9 @@ class ClaimBlock(QFrame):
 
     def show_state(self, state: ClaimState, printed: str) -> None:
         """Show whether the statement is confirmed, how it prints and what stops confirming it."""
+        if (state, printed) == self._shown:
+            return  # typing in one box refreshes every statement; only the changed ones repaint
+        self._shown = (state, printed)
         kind = (
             "confirmed" if state.confirmed
             else "changed" if state.changed_since_confirmed
@@ -133,10 +137,8 @@ class ClaimBlock(QFrame):
         self.preview.setText(printed_html(printed))
         self.problems.setText("\n".join(state.problems))
         self.problems.setVisible(bool(state.problems))
-        self.confirm.blockSignals(True)
-        self.confirm.setChecked(state.confirmed)
+        self.confirm.setChecked(state.confirmed)  # emits no `clicked`: only the user confirms
         self.confirm.setEnabled(state.confirmed or state.can_confirm)
-        self.confirm.blockSignals(False)
         self.confirm.setToolTip(
             "" if state.can_confirm or state.confirmed else "First: " + " ".join(state.problems)
         )
