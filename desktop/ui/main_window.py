@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError
+from desktop.core.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         path, company, year = answer
         try:
             project = Project.create(path, company_name=company, reporting_year=year)
+            ensure_snapshot(project)  # a new project starts from the statuses in force today
         except (ProjectError, OSError) as error:
             dialogs.show_error(self, "Could not create the project", str(error))
             return
@@ -128,7 +130,13 @@ class MainWindow(QMainWindow):
         except OSError as error:
             dialogs.show_error(self, "Could not open the project", f"{path}: {error.strerror or error}")
             return False
+        try:
+            notice = ensure_snapshot(project)
+        except (ValueError, OSError) as error:  # an unreadable reference must not lose the project
+            notice = f"The smelter statuses could not be stored in this project: {error}"
         self._show_project(project)
+        if notice:
+            dialogs.show_info(self, "Smelter statuses kept in this project", notice)
         return True
 
     def _show_project(self, project: Project) -> None:

@@ -43,7 +43,8 @@ class ReferenceUpdateDialog(QDialog):
             "Update the smelter names, IDs and RMAP statuses without an internet connection: choose a "
             "newer blank CMRT (its Smelter Look-up sheet) and/or RMI's facility lists as downloaded "
             "(Conformant, Active, all smelters; CSV or Excel). You will see every change before it applies; "
-            "the previous version is kept."
+            "the previous version is kept. Each project keeps the statuses it uses until you move it to the "
+            "new lists yourself (Smelter review step, “Smelter statuses for this project”)."
         )
         intro.setWordWrap(True)
         self.current = QLabel(reference_summary())

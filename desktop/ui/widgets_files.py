@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.cmrt.model import Severity
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
-from desktop.core.smelters import load_reference
+from desktop.core.project_reference import project_reference
 from desktop.core.suppliers.followup import finding_text
 from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs
@@ -47,6 +47,12 @@ SEVERITY_TIP = {
     Severity.WARNING: "Please check with the supplier.",
     Severity.NOTE: "For your own review; not sent to the supplier.",
 }
+
+
+EMPTY_FILES = (
+    "No supplier files yet. Send requests from the Suppliers tab; when the CMRT files come back, "
+    "import them with Import CMRT files… or drop them anywhere on the window."
+)
 
 
 class FilesPanel(QWidget):
@@ -81,9 +87,15 @@ class FilesPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.empty_label = QLabel(EMPTY_FILES)
+        self.empty_label.setObjectName("emptyHint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
 
     def _build_findings_pane(self) -> QWidget:
@@ -116,6 +128,10 @@ class FilesPanel(QWidget):
         self._enable_follow_up(False)
         return pane
 
+    def clear_messages(self) -> None:
+        self.search.clear()
+        self.show_replaced.setChecked(False)
+
     def load(self, project: Project) -> None:
         self.project = project
         self.refresh()
@@ -124,7 +140,7 @@ class FilesPanel(QWidget):
         if self.project is None:
             return
         # Smelter rows worth asking about are known only against the reference and the decisions.
-        self._reference = load_reference()
+        self._reference = project_reference(self.project)
         self._decisions = self.project.decisions()
         suppliers = {s.id: s.name for s in self.project.suppliers()}
         rows = []
@@ -139,6 +155,7 @@ class FilesPanel(QWidget):
             rows.append(DeclarationRow(stored, name, questions))
         self.model.set_rows(rows)
         fit_columns(self.table, 170)
+        self.empty_label.setVisible(not rows)
         self._show_findings(None)
 
     def row_count(self) -> int:

@@ -127,19 +127,20 @@ def test_an_older_project_is_copied_aside_then_migrated(tmp_path, monkeypatch):
     path = tmp_path / "old.cmdesk"
     project = Project.create(path, company_name="Old Co")
     project.close()
+    old_version = schema.latest_version()  # never a number: other changes add migrations too
 
     def add_notes_table(con):
         con.execute("CREATE TABLE notes (text TEXT)")
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [add_notes_table])
     migrated = Project.open(path)
-    assert migrated.con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.con.execute("PRAGMA user_version").fetchone()[0] == old_version + 1
     migrated.con.execute("SELECT * FROM notes").fetchall()
     migrated.close()
-    backup = tmp_path / "old.cmdesk.format1.bak"
+    backup = tmp_path / f"old.cmdesk.format{old_version}.bak"
     assert backup.exists()
     con = sqlite3.connect(backup)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == old_version
     assert con.execute("SELECT company_name FROM registrant").fetchone()[0] == "Old Co"
     con.close()
 
@@ -157,7 +158,7 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeyp
         Project.open(path)
     monkeypatch.undo()
     project = Project.open(path)
-    assert project.con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert project.con.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
     assert project.con.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchone() is None
     project.close()
 
@@ -240,3 +241,26 @@ def test_a_read_only_project_or_folder_gets_a_clear_message(tmp_path, monkeypatc
     with pytest.raises(ProjectError, match="read-only"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_suppliers_whose_request_was_recorded_become_asked(tmp_path):
+    """Projects made before suppliers had 'asked' keep recorded requests; suppliers created from files do not."""
+    path = tmp_path / "before.cmdesk"
+    before = schema.MIGRATIONS.index(schema.SUPPLIERS_ASKED)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    for script in schema.MIGRATIONS[:before]:
+        con.executescript(script)
+    con.execute(f"PRAGMA user_version = {before}")
+    con.executemany(
+        "INSERT INTO suppliers (name, request_state, requested_on) VALUES (?, ?, ?)",
+        [("Asked Co", "complete", "2025-02-01"), ("From A File Co", "complete", None),
+         ("Waiting Co", "reminder sent", None), ("Not Asked Co", "", None)],
+    )
+    con.commit()
+    con.close()
+    project = Project.open(path)
+    assert {s.name: s.asked for s in project.suppliers()} == {
+        "Asked Co": True, "From A File Co": False, "Waiting Co": True, "Not Asked Co": False,
+    }
+    project.close()

@@ -129,9 +129,42 @@ CREATE TABLE settings (
 """
 
 
+# Issue 11: the smelter facts a project uses are its own. Each row is one version of the project's
+# smelter reference (the whole gzip'd JSON, about 40 KB), with the RMI files it came from; the
+# newest row is in force. Older rows stay: they are the project's history of moves to newer lists.
+SCHEMA_V2_REFERENCE_SNAPSHOTS = """
+CREATE TABLE reference_snapshots (
+    id INTEGER PRIMARY KEY,
+    taken_at TEXT NOT NULL,
+    taken_by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',          -- plain words: why this version became the project's
+    status_as_of TEXT NOT NULL DEFAULT '',
+    lookup_source TEXT NOT NULL DEFAULT '',
+    sources TEXT NOT NULL DEFAULT '[]',       -- JSON: [{"file", "sha256", "role"}] of the RMI files
+    changes TEXT NOT NULL DEFAULT '',         -- what the move changed for this project, as shown
+    sha256 TEXT NOT NULL,                     -- of `reference`
+    reference BLOB NOT NULL
+);
+"""
+
+
 # Migration to version N is MIGRATIONS[N - 1]: an SQL script, or a function that changes the
 # database with con.execute only. Either runs inside one transaction.
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [SCHEMA_V1]
+# Issue 10: a supplier counts as surveyed only when the user recorded asking it. Old projects
+# keep the suppliers whose request was recorded (a state or a date); the others, often created
+# from an imported file, wait for the user to say they were asked.
+SUPPLIERS_ASKED = """
+ALTER TABLE suppliers ADD COLUMN asked INTEGER NOT NULL DEFAULT 0;
+UPDATE suppliers SET asked = 1
+ WHERE request_state IN ('requested', 'reminder sent', 'no response')
+    OR requested_on IS NOT NULL OR reminded_on IS NOT NULL;
+"""
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
+    SCHEMA_V1,
+    SCHEMA_V2_REFERENCE_SNAPSHOTS,
+    SUPPLIERS_ASKED,
+]
 
 
 def latest_version() -> int:

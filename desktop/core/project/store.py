@@ -19,6 +19,7 @@ from desktop import PROJECT_SUFFIX
 from desktop.core.atomic import atomic_target
 from desktop.core.project import schema
 from desktop.core.project.declaration_store import DeclarationRecords
+from desktop.core.project.reference_store import ReferenceSnapshotRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
 from desktop.core.project.supplier_store import SupplierRecords
 from desktop.core.project.errors import NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing
@@ -118,7 +119,7 @@ def _check_is_project(path: Path) -> None:
         )
 
 
-class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords):
+class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
     def __init__(self, path: Path, con: sqlite3.Connection):

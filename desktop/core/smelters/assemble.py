@@ -22,12 +22,14 @@ def assemble_reference(
     legacy_ids: dict[str, str],
     named_aliases: list[tuple[str, str, str, str]] = (),
     older_lookups: list[LookupTable] = (),
+    other_sources: list[dict] = (),
 ) -> SmelterReference:
     """One smelter per (metal, CID) in the look-up, each with the best status the lists give.
 
     `named_aliases` are (metal, name, CID, source) rows from older RMI/CFSI lists; they only add
     names to smelters that exist, never new smelters. Smelters found only in `older_lookups` or
     in the full list are kept (so their IDs still resolve) but marked as not in the look-up.
+    `other_sources` are file_record()s of the ID and alias tables, cited with the lists.
     """
     smelters: dict[tuple[str, str], Smelter] = {}
     aliases: list[Alias] = []
@@ -84,6 +86,7 @@ def assemble_reference(
         status_source=statuses.source,
         status_as_of=statuses.as_of,
         revisions=[_revision_row(r) for r in statuses.revisions],
+        sources=[*lookup.files, *statuses.files, *other_sources],
     )
 
 

@@ -17,6 +17,7 @@ from desktop.core.paths import resource_path
 from desktop.core.smelters.assemble import assemble_reference
 from desktop.core.smelters.reference import REFERENCE_FILE, SmelterReference, save_reference
 from desktop.core.smelters.sources import (
+    file_record,
     read_legacy_ids,
     read_lookup,
     read_named_ids,
@@ -51,7 +52,11 @@ def build_from_shared(shared: Path = DEFAULT_SHARED) -> SmelterReference:
         (*row, "CFSI smelter alias list")
         for row in read_named_ids(lists_dir / "smelter-aliases_cfsi.csv", name_column=2)
     ]
-    return assemble_reference(newest, statuses, legacy, named, older)
+    tables = [
+        file_record(lists_dir / "cmrt-v2-to-v3-smelter-ids.csv", "CMRT 2.x to 3.x smelter ID table"),
+        file_record(lists_dir / "smelter-aliases_cfsi.csv", "CFSI smelter alias list"),
+    ]
+    return assemble_reference(newest, statuses, legacy, named, older, tables)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,10 +7,12 @@ Stored as one gzip'd JSON file of plain facts (no formulas). The shipped copy li
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from desktop.core import paths
@@ -42,6 +44,7 @@ class Smelter:
     reaudit_in_progress: bool = False
     in_lookup: bool = True  # listed in the CMRT Smelter Look-up the reference was built from
     removed: str = ""  # RMI's reason when it took the smelter off its list
+    cross_recognition: str = ""  # schemes RMI cross-recognizes for it, e.g. "LBMA RG, RJC"
 
     @property
     def covered_country(self) -> bool:
@@ -68,6 +71,9 @@ class SmelterReference:
     status_source: str = ""
     status_as_of: str = ""  # ISO date of the newest status list
     revisions: list[dict] = field(default_factory=list)  # RMI's revision history, as rows
+    # The files the reference was built from: [{"file": name, "sha256": hex, "role": ...}], so a
+    # project's snapshot says exactly which RMI lists its statuses came from.
+    sources: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._index()
@@ -91,6 +97,13 @@ class SmelterReference:
         for metal, key in self.by_key:
             if key:
                 self.keys_by_metal.setdefault(metal, []).append(key)
+
+    @cached_property
+    def removals(self):
+        """RMI's removals by CID and by name (desktop.core.smelters.removals), built on first use."""
+        from desktop.core.smelters.removals import RemovalIndex  # it reads this class's fields
+
+        return RemovalIndex(self)
 
     def smelter(self, metal: str, cid: str) -> Smelter | None:
         return self.smelters.get((metal_key(metal), cid))
@@ -134,15 +147,28 @@ def user_reference_dir() -> Path:
 def load_reference(path: str | os.PathLike | None = None) -> SmelterReference:
     """The user's updated reference if there is one, else the shipped one (or the file given)."""
     if path is None:
-        user_copy = user_reference_dir() / REFERENCE_FILE
-        path = user_copy if user_copy.is_file() else shipped_reference_path()
+        path = reference_in_force_path()
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, EOFError, ValueError) as error:
+        raw = Path(path).read_bytes()
+    except OSError as error:
         raise ValueError(f"{path}: the smelter reference cannot be read ({error}).") from error
+    return reference_from_bytes(raw, str(path))
+
+
+def reference_in_force_path() -> Path:
+    """The app-wide reference new projects start from: the user's update, else the shipped one."""
+    user_copy = user_reference_dir() / REFERENCE_FILE
+    return user_copy if user_copy.is_file() else shipped_reference_path()
+
+
+def reference_from_bytes(raw: bytes, where: str = "the smelter reference") -> SmelterReference:
+    """A reference from its stored form (gzip'd JSON), as kept in a file or in a project."""
+    try:
+        data = json.loads(gzip.decompress(raw).decode("utf-8"))
+    except (OSError, EOFError, ValueError) as error:
+        raise ValueError(f"{where}: the smelter reference cannot be read ({error}).") from error
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{path}: not a smelter reference this version can read.")
+        raise ValueError(f"{where}: not a smelter reference this version can read.")
     smelters = {}
     for row in data["smelters"]:
         smelter = Smelter(**row)
@@ -156,28 +182,38 @@ def load_reference(path: str | os.PathLike | None = None) -> SmelterReference:
         status_source=data["status_source"],
         status_as_of=data["status_as_of"],
         revisions=list(data["revisions"]),
+        sources=list(data.get("sources", [])),  # absent in references written before snapshots
     )
 
 
-def save_reference(reference: SmelterReference, path: str | os.PathLike) -> Path:
-    """Write atomically (temp file then rename), so a crash never leaves half a reference."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def reference_to_bytes(reference: SmelterReference) -> bytes:
+    """The stored form: the same facts always give the same bytes (so their SHA-256 is stable)."""
     data = {
         "format": FORMAT_VERSION,
         "lookup_source": reference.lookup_source,
         "lookup_as_of": reference.lookup_as_of,
         "status_source": reference.status_source,
         "status_as_of": reference.status_as_of,
+        "sources": reference.sources,
         "smelters": [asdict(s) for s in sorted(reference.smelters.values(), key=_order)],
         "aliases": [[a.metal, a.name, a.cid, a.source] for a in reference.aliases],
         "legacy_ids": dict(sorted(reference.legacy_ids.items())),
         "revisions": reference.revisions,
     }
+    buffer = io.BytesIO()
     # mtime=0 keeps the shipped file byte-identical when rebuilt from the same sources.
+    with gzip.GzipFile(filename="", fileobj=buffer, mode="wb", mtime=0) as zipped:
+        zipped.write(json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
+    return buffer.getvalue()
+
+
+def save_reference(reference: SmelterReference, path: str | os.PathLike) -> Path:
+    """Write atomically (temp file then rename), so a crash never leaves half a reference."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = reference_to_bytes(reference)
     with atomic_target(path) as temp:
-        with open(temp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as zipped:
-            zipped.write(json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
+        Path(temp).write_bytes(raw)
     return path
 
 

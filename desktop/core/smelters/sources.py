@@ -7,6 +7,7 @@ error, because the user picks these files by hand when updating the reference of
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,6 +43,7 @@ class LookupTable:
     source: str  # "RMI_CMRT_6.5.xlsx Smelter Look-up"
     as_of: str  # ISO release date of the template, "" when unknown
     revision: str = ""
+    files: list[dict] = field(default_factory=list)  # file_record() of the template read
 
 
 @dataclass
@@ -54,6 +56,20 @@ class StatusLists:
     revisions: list[dict] = field(default_factory=list)
     source: str = ""
     as_of: str = ""
+    files: list[dict] = field(default_factory=list)  # file_record() of each list file read
+
+
+LOOKUP_ROLE = "CMRT Smelter Look-up"
+LISTS_ROLE = "RMI facility list"
+
+
+def file_record(path: Path, role: str) -> dict:
+    """Name and SHA-256 of a source file: what a project's snapshot cites as its origin."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {"file": path.name, "sha256": digest.hexdigest(), "role": role}
 
 
 def iso_date(value: object) -> str:
@@ -112,7 +128,7 @@ def read_lookup(path: Path) -> LookupTable:
     if not rows:
         raise ReferenceFileError(f"{path.name}: its Smelter Look-up sheet lists no smelters.")
     revision, released = _template_release(tables.get("Revision", []))
-    return LookupTable(rows, f"{path.name} {LOOKUP_SHEET}", released, revision)
+    return LookupTable(rows, f"{path.name} {LOOKUP_SHEET}", released, revision, [file_record(path, LOOKUP_ROLE)])
 
 
 def _template_release(rows: list[list[object]]) -> tuple[str, str]:
@@ -178,6 +194,7 @@ def read_status_lists(paths: list[Path]) -> StatusLists:
                 "Conformant, Active, full smelter list or revision history)."
             )
         names.append(path.name)
+        lists.files.append(file_record(path, LISTS_ROLE))
     lists.source = ", ".join(names)
     lists.as_of = _lists_as_of(lists, paths)
     return lists

@@ -21,6 +21,8 @@ from desktop.core.smelters.reference import (
     user_reference_dir,
 )
 from desktop.core.smelters.sources import (
+    LISTS_ROLE,
+    LOOKUP_ROLE,
     LOOKUP_SHEET,
     LookupRow,
     LookupTable,
@@ -83,14 +85,16 @@ def preview_reference_update(reference: SmelterReference, files: list[str | Path
     # Smelters that leave the look-up stay known (flagged), so old IDs still resolve.
     older = [current, retired] if lookups else [retired]
     statuses = read_status_lists(lists) if lists else StatusLists(
-        source=reference.status_source, as_of=reference.status_as_of
+        source=reference.status_source, as_of=reference.status_as_of,
+        files=[f for f in reference.sources if f.get("role") == LISTS_ROLE],
     )
+    tables = [f for f in reference.sources if f.get("role") not in (LOOKUP_ROLE, LISTS_ROLE)]
     named = [
         (a.metal, a.name, a.cid, a.source)
         for a in reference.aliases
         if a.source != reference.lookup_source
     ]
-    new = assemble_reference(lookup, statuses, reference.legacy_ids, named, older)
+    new = assemble_reference(lookup, statuses, reference.legacy_ids, named, older, tables)
     if not lists:  # keep the statuses we had: only the smelter list was updated
         new.revisions = list(reference.revisions)
         for key, smelter in new.smelters.items():
@@ -156,7 +160,8 @@ def lookup_from_reference(reference: SmelterReference, in_lookup: bool) -> Looku
         smelter = reference.smelters.get((alias.metal, alias.cid))
         if smelter is not None and smelter.in_lookup == in_lookup and alias.source == reference.lookup_source:
             rows.append(_row(smelter, alias.name))
-    return LookupTable(rows, reference.lookup_source, reference.lookup_as_of)
+    files = [f for f in reference.sources if f.get("role") == LOOKUP_ROLE] if in_lookup else []
+    return LookupTable(rows, reference.lookup_source, reference.lookup_as_of, files=files)
 
 
 def _row(smelter: Smelter, lookup_name: str) -> LookupRow:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
         QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -20,13 +21,15 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.project.store import current_user
-from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride, row_key
+from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride
+from desktop.core.smelters.decisions import stored_keys
 from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
 from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.project_reference_dialog import newer_lists_note, project_reference_line
 from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
 from desktop.ui.widgets.smelter_detail import SmelterDetail
 from desktop.ui.widgets.status_chart import StatusChart, counts_by_metal
@@ -59,11 +62,22 @@ class SmelterReviewPage(WizardPage):
         self.unresolved_proxy = SmelterFilterProxy(self)
         self.unresolved_proxy.setSourceModel(self.unresolved_model)
 
+        # One row: which lists this project uses (or, when they are old, the warning) and the way
+        # to move the project to newer ones.
+        statuses_row = QHBoxLayout()
+        self.reference_label = QLabel()
+        self.reference_label.setObjectName("fieldHelp")
+        self.reference_label.setWordWrap(True)
         self.stale_label = QLabel()
         self.stale_label.setWordWrap(True)
         self.stale_label.setObjectName("noticeBanner")
         self.stale_label.hide()
-        self.body.addWidget(self.stale_label)
+        self.reference_button = QPushButton("Smelter statuses for this project…")
+        self.reference_button.clicked.connect(self.review_project_reference)
+        statuses_row.addWidget(self.reference_label, 1)
+        statuses_row.addWidget(self.stale_label, 1)
+        statuses_row.addWidget(self.reference_button)
+        self.body.addLayout(statuses_row)
         top = QHBoxLayout()
         self.summary = SummaryStrip()
         self.chart = StatusChart()
@@ -155,10 +169,11 @@ class SmelterReviewPage(WizardPage):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # The table gets what the details (a quarter, 240 to 360 px) leave, until the user drags.
+        # The unresolved queue's details are where the decision is made: wider (issue 11).
         if not self._splitters_moved:
-            for splitter in self._splitters:
+            for splitter, share, least, most in zip(self._splitters, (0.24, 0.4), (240, 320), (360, 460)):
                 width = max(splitter.width(), self.width() - 40)
-                detail = min(max(int(width * 0.24), 240), 360)
+                detail = min(max(int(width * share), least), most)
                 splitter.setSizes([width - detail, detail])
 
     # -- data ------------------------------------------------------------------------------------
@@ -190,9 +205,11 @@ class SmelterReviewPage(WizardPage):
         self._fill_combos()
         self.summary.set_summary(self.rollup.summary)
         self.chart.set_counts(counts_by_metal(self.rollup.smelters))
+        self.reference_label.setText(project_reference_line(self.project))
         warning = self.rollup.stale_warning(date.today())
-        self.stale_label.setText(warning)
+        self.stale_label.setText(f"{warning} {newer_lists_note(self.project)}".strip())
         self.stale_label.setVisible(bool(warning))
+        self.reference_label.setVisible(not warning)
         empty = not (self.rollup.smelters or self.rollup.unresolved)
         self.empty_label.setVisible(empty)
         for widget in (self.tabs, self.chips, self.chart):
@@ -301,6 +318,11 @@ class SmelterReviewPage(WizardPage):
         )
         self.refresh()
 
+    def review_project_reference(self) -> None:
+        """Which lists this project uses; move it to newer ones after seeing what changes."""
+        if self.project is not None and dialogs.review_project_reference(self, self.project):
+            self.refresh()
+
     def leave_unknown(self) -> None:
         """Record that the user looked and leaves it unknown (out of Annex A); move on to the next."""
         entry = self.unresolved_detail.entry
@@ -314,15 +336,18 @@ class SmelterReviewPage(WizardPage):
     def undo_unresolved_decision(self) -> None:
         entry = self.unresolved_detail.entry
         if entry is not None and self.project is not None:
-            self.project.delete_decision(entry.key)
-            self.project.set_left_unknown(entry.key, False)
+            # Projects saved before issue 11 keyed decisions by each row's ID as well.
+            for key in {entry.key} | {k for r in entry.rows for k in stored_keys(r.row)}:
+                self.project.delete_decision(key)
+                self.project.set_left_unknown(key, False)
             self.refresh()
 
     def undo_match(self) -> None:
         smelter = self.smelter_detail.smelter
         if smelter is None or self.project is None:
             return
-        for key in {row_key(r.row) for r in smelter.rows if r.match.method == DECISION}:
+        decided = [r for r in smelter.rows if r.match.method == DECISION]
+        for key in {r.match.decision_key for r in decided} | {k for r in decided for k in stored_keys(r.row)}:
             self.project.delete_decision(key)
         self.refresh()
 
