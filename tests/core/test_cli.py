@@ -38,6 +38,12 @@ def test_help_lists_every_command_and_how_to_open_the_window():
     assert "folder" in check_help.stdout
 
 
+def test_a_mistyped_command_is_named_without_opening_the_window():
+    done = run_module("chek", "supplier.xlsx")
+    assert done.returncode == 2
+    assert "invalid choice: 'chek'" in done.stderr and "check" in done.stderr
+
+
 def test_cmdesk_without_a_command_prints_the_help_and_the_gui_script_stays_the_window(capsys):
     try:
         import tomllib

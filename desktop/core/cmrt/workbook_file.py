@@ -59,6 +59,7 @@ class OpenedWorkbook:
     workbook: CalamineWorkbook
     sha256: str
     container: str  # "xlsx" or "xls"
+    data: bytes = b""  # the checked .xlsx package, for what calamine does not read (hyperlinks)
 
 
 def open_workbook(path: str | Path) -> OpenedWorkbook:
@@ -81,7 +82,7 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
         raise _password_protected(name)
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({error}).", ASK_FOR_COPY)
-    return OpenedWorkbook(workbook, sha256, container)
+    return OpenedWorkbook(workbook, sha256, container, data if container == "xlsx" else b"")
 
 
 def _read_bytes(path: Path) -> bytes:
