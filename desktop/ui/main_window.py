@@ -41,14 +41,21 @@ class MainWindow(QMainWindow):
         self.start_screen.open_requested.connect(self.open_project_dialog)
         self.start_screen.recent_chosen.connect(self.open_project)
         self.start_screen.sample_requested.connect(self.open_sample_project)
-        self.wizard = WizardView(PAGE_CLASSES)
+        self._wizard: WizardView | None = None
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start_screen)
-        self.screens.addWidget(self.wizard)
         self.setCentralWidget(self.screens)
         self._build_menus()
         self._show_start()
         self.setAcceptDrops(True)  # supplier files dropped anywhere on the window are imported
+
+    @property
+    def wizard(self) -> WizardView:
+        """The steps, built when first needed: the start screen paints without six pages."""
+        if self._wizard is None:
+            self._wizard = WizardView(PAGE_CLASSES)
+            self.screens.addWidget(self._wizard)
+        return self._wizard
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

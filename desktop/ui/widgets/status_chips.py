@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
@@ -15,6 +16,12 @@ def _chip_style(colour: str) -> str:
         f" color: palette(text); background: palette(base); }}"
         f"QPushButton:checked {{ background: {colour}; color: white; }}"
     )
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 class StatusChips(QWidget):
@@ -40,6 +47,7 @@ class StatusChips(QWidget):
             chip.setCheckable(True)
             chip.setObjectName("statusChip")
             chip.setStyleSheet(_chip_style(STATUS_COLOURS[status]))
+            chip.setIcon(swatch(STATUS_COLOURS[status]))  # the chips are the chart's legend too
             self.chips[status] = chip
             if status == UNRESOLVED:
                 layout.addSpacing(12)
