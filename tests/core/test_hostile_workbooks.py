@@ -127,3 +127,15 @@ def test_smelter_reference_update_refuses_the_same_files(name, source, tmp_path)
     done = run_limited("-c", script, str(path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{path.name}: not a readable workbook") and "Smelter List sheet reaches" in done.stdout
+
+
+def test_check_prints_supplier_text_safely(source, tmp_path):
+    """Item 12: escape sequences in a supplier's company name reach the terminal as visible text."""
+    from tests.hostile_workbooks import escape_sequences_in_company_name
+
+    path = escape_sequences_in_company_name(source, tmp_path / "escapes.xlsx")
+    check = run_limited("-m", "desktop", "check", str(path))
+    assert "\x1b" not in check.stdout and "\x07" not in check.stdout and "\u202e" not in check.stdout
+    assert "company: \\x1b[2J\\x1b]0;pwned\\x07JX Advanced Metals\\u202e Corporation" in check.stdout
+    (item,) = json.loads(run_limited("-c", IMPORT_SCRIPT, str(path)).stdout)
+    assert item["read"]  # the app reads it; its tables show text, never drive a terminal
