@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.glossary import status_meaning
 from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
 
 
@@ -55,7 +56,8 @@ class StatusChips(QWidget):
                 chip.setToolTip("Rows that matched no known smelter: decide what each one is.")
             else:
                 chip.toggled.connect(lambda _checked: self.statuses_changed.emit(self.checked_statuses()))
-                chip.setToolTip(f"Show only {status} smelters (check several to combine).")
+                meaning = status_meaning(status)
+                chip.setToolTip(f"Show only {status} smelters (check several to combine)." + (f"\n\n{status}: {meaning}" if meaning else ""))
             layout.addWidget(chip)
         layout.addStretch(1)
 
