@@ -17,7 +17,7 @@ from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import declaration_facts
 from desktop.core.project_reference import ensure_snapshot
-from desktop.core.suppliers import RequestState, Supplier, suggest_suppliers
+from desktop.core.suppliers import RequestState, Supplier, normalise_company_name, suggest_suppliers
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 # Larger files are refused before reading: no real CMRT comes near this.
@@ -121,10 +121,15 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
     Readable files become their supplier's current declaration (older ones stay in the history);
     unreadable files are kept with their problem, unassigned, so the table can show them.
     Files already in the project (same SHA-256) and files that could not be opened are skipped.
+    Several files naming one new company make one supplier, not one each; a company already on the
+    roster under the same normalised name gets its files. A supplier's current file is its newest
+    by effective date (the later import when dates tie), so an old file imported late stays history.
     """
     # The smelter statuses in force when the first files arrive become the project's own (issue 11).
     ensure_snapshot(project)
     suppliers = {s.id: s for s in project.suppliers()}
+    by_name = {normalise_company_name(s.name): s for s in suppliers.values()}
+    touched: set[int] = set()
     ids: list[int] = []
     with project.transaction() as con:
         for item in files:
@@ -140,6 +145,8 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
                 continue
             supplier = suppliers.get(item.supplier_id)
             if supplier is None and item.create_supplier:
+                supplier = by_name.get(normalise_company_name(item.company_name))
+            if supplier is None and item.create_supplier:
                 company = item.declaration.company
                 supplier = Supplier(
                     name=item.company_name, contact_name=company.contact_name, email=company.contact_email,
@@ -147,16 +154,32 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
                 )
                 project._write_supplier(con, supplier)
                 suppliers[supplier.id] = supplier
+                by_name[normalise_company_name(supplier.name)] = supplier
             if supplier is not None:
+                # Receiving a file changes the request's progress, never whether the supplier was asked.
                 supplier.request_state = _state_after(item.declaration.verdict)
                 project._write_supplier(con, supplier)
+                touched.add(supplier.id)
             ids.append(
                 project.add_declaration_file(
                     item.file_bytes, item.path.name, str(item.path), supplier.id if supplier else None, con,
                     **declaration_facts(item.declaration),
                 )
             )
+        for supplier_id in touched:
+            _make_newest_current(con, supplier_id)
     return ids
+
+
+def _make_newest_current(con, supplier_id: int) -> None:
+    """The supplier's current file: the latest effective date among its readable files, then the latest import."""
+    newest = con.execute(
+        "SELECT id FROM declarations WHERE supplier_id = ? AND parsed != '' "
+        "ORDER BY COALESCE(effective_date, '') DESC, id DESC LIMIT 1",
+        (supplier_id,),
+    ).fetchone()
+    if newest is not None:
+        con.execute("UPDATE declarations SET is_current = (id = ?) WHERE supplier_id = ?", (newest[0], supplier_id))
 
 
 def known_hashes(project: Project) -> set[str]:

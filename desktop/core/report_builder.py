@@ -23,11 +23,17 @@ from desktop.core.export.report_data import (
     missing_facts,
     sorted_annex,
 )
-from desktop.core.filing import current_declarations, inquiry_result, project_determination, project_rollup
+from desktop.core.filing import (
+    STAFF_STATEMENT,
+    Conclusion,
+    current_declarations,
+    project_conclusion,
+    project_response_rate,
+    project_rollup,
+)
 from desktop.core.project import Project
 from desktop.core.scoping import Determination, InquiryResult, MadeBy, Outcome, ProductStatus, assess_product
 from desktop.core.smelters import Rollup
-from desktop.core.suppliers import response_rate
 
 # Answer keys the due diligence page stores beside the questions of diligence_questions.ini.
 FUTURE_STEPS_KEY = "future_steps"  # one step per line
@@ -69,7 +75,7 @@ def blocking_reason(determination: Determination) -> NotReadyToExport | None:
 
 def rcoi_facts(project: Project, rollup: Rollup) -> RcoiFacts:
     """Reasonable country of origin inquiry figures: roster response rate, revisions, answer scope."""
-    rate = response_rate(project.suppliers())
+    rate = project_response_rate(project)
     revisions = {c.declaration.revision for c in current_declarations(project) if c.declaration.revision}
     summary = rollup.summary
     # One response per supplier, counted as the roll-up counts them (scope "A" = company level).
@@ -146,17 +152,28 @@ def _registrant(project: Project) -> Registrant:
     )
 
 
-def _filing_outcome(project: Project, rollup: Rollup, determination: Determination) -> tuple[str, list[str]]:
-    """The outcome and the reasons worded for Item 1.01 (diligence.decide_outcome)."""
+def _filing_outcome(project: Project, conclusion: Conclusion) -> tuple[str, list[str]]:
+    """The outcome and the reasons worded for Item 1.01: the evidence, counted, without supplier names."""
     products = project.products()
+    determination = conclusion.determination
     manufactures = any(p.made_by in (MadeBy.MANUFACTURE, MadeBy.CONTRACT) for p in products)
-    inquiry = inquiry_result([c.declaration for c in current_declarations(project)], rollup)
     outcome, reasons = diligence.decide_outcome(
         manufactures,
         bool(determination.covered_products),
-        inquiry == InquiryResult.MAY_BE_COVERED_COUNTRIES,
-        inquiry == InquiryResult.RECYCLED_OR_SCRAP_ONLY,
+        conclusion.inquiry == InquiryResult.MAY_BE_COVERED_COUNTRIES,
+        conclusion.inquiry == InquiryResult.RECYCLED_OR_SCRAP_ONLY,
     )
+    if outcome == "no_filing":
+        return outcome, reasons
+    evidence = conclusion.evidence
+    reasons = reasons[:1]  # the applicability sentence; the conclusion's own reasons follow
+    if conclusion.user_conclusion:
+        reasons += evidence.printed_reasons()
+    elif conclusion.inquiry == InquiryResult.MAY_BE_COVERED_COUNTRIES:
+        reasons += evidence.printed_reasons()
+    else:
+        reasons += evidence.grounds()
+    outcome = "sd_with_cmr" if conclusion.files_cmr else "sd_only"
     if outcome != determination.outcome.value:  # one rule, two wordings: they must never disagree
         raise AssertionError(f"filing outcome {outcome!r} disagrees with the determination {determination.outcome!r}")
     return outcome, reasons
@@ -166,11 +183,11 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
     """Everything the exports print, from the project; raises NotReadyToExport while the outcome is open."""
     today = today or date.today()
     rollup = rollup if rollup is not None else project_rollup(project)
-    determination = project_determination(project, rollup)
-    blocked = blocking_reason(determination)
+    conclusion = project_conclusion(project, rollup)
+    blocked = blocking_reason(conclusion.determination)
     if blocked is not None:
         raise blocked
-    outcome, reasons = _filing_outcome(project, rollup, determination)
+    outcome, reasons = _filing_outcome(project, conclusion)
     reg = project.registrant()
     answers = project_answers(project)
     question_keys = {q.key for q in diligence.questions()}
@@ -200,6 +217,9 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
         ipsa=answers.get(IPSA_KEY, "").strip().lower() == "yes",
         ipsa_auditor=answers.get(IPSA_AUDITOR_KEY, "").strip(),
         future_steps=future_steps(answers),
+        conclusion_reason=conclusion.choices.conclusion_reason if conclusion.user_conclusion else "",
+        staff_statement=STAFF_STATEMENT if conclusion.staff_statement else "",
+        voluntary_cmr=conclusion.voluntary_cmr,
     )
 
 

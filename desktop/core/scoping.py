@@ -147,8 +147,9 @@ def determine_outcome(products: list[Product], inquiry: InquiryResult = InquiryR
     if inquiry == InquiryResult.MAY_BE_COVERED_COUNTRIES:
         return Determination(
             Outcome.SD_WITH_CMR,
-            "Form SD with a Conflict Minerals Report: suppliers report metals that may come from the "
-            "Democratic Republic of the Congo or an adjoining country and may not be recycled or scrap.",
+            "Form SD with a Conflict Minerals Report: the supplier answers give reason to believe the metals may "
+            "come from the Democratic Republic of the Congo or an adjoining country and may not be recycled or "
+            "scrap, or cannot show that they do not.",
             reasons + ["Due diligence on the source and chain of custody is required (OECD framework)."],
             covered,
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.suppliers import RequestState, Supplier
+from desktop.core.suppliers.roster import ASKING_STATES
 
 
 class SupplierDialog(QDialog):
@@ -38,6 +39,9 @@ class SupplierDialog(QDialog):
         for state in RequestState:
             self.state.addItem(state.label, state)
         self.state.setCurrentIndex(self.state.findData(self.supplier.request_state))
+        self.asked = QCheckBox("We asked this supplier for a CMRT")
+        self.asked.setChecked(self.supplier.asked)
+        self.asked.setToolTip("Only suppliers you asked count as surveyed in the report's response rate.")
         self.requested_on, requested_row = self._date_row(self.supplier.requested_on)
         self.reminded_on, reminded_row = self._date_row(self.supplier.reminded_on)
         self.notes = QPlainTextEdit(self.supplier.notes)
@@ -50,6 +54,7 @@ class SupplierDialog(QDialog):
         form.addRow("Phone", self.phone)
         form.addRow("Supplies", self.products)
         form.addRow("Request", self.state)
+        form.addRow("Surveyed", self.asked)
         form.addRow("Requested on", requested_row)
         form.addRow("Reminder sent on", reminded_row)
         form.addRow("Notes", self.notes)
@@ -89,6 +94,7 @@ class SupplierDialog(QDialog):
         self.supplier.phone = self.phone.text().strip()
         self.supplier.products = self.products.text().strip()
         self.supplier.request_state = self.state.currentData()
+        self.supplier.asked = self.asked.isChecked() or self.supplier.request_state in ASKING_STATES
         self.supplier.requested_on = self._date(self.requested_on)
         self.supplier.reminded_on = self._date(self.reminded_on)
         self.supplier.notes = self.notes.toPlainText().strip()

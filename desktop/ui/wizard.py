@@ -43,7 +43,7 @@ class WizardView(QWidget):
         self.back_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() - 1))
         self.next_button = QPushButton("Next")
         self.next_button.setObjectName("primary")
-        self.next_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() + 1))
+        self.next_button.clicked.connect(self.go_next)
 
         footer = QHBoxLayout()
         footer.addWidget(self.save_status, 1)
@@ -72,6 +72,7 @@ class WizardView(QWidget):
         self.project = None
         for page in self.pages:
             page.project = None
+            page.clear_messages()  # nothing said about one project may show in the next
 
     def load(self, project: Project) -> None:
         self.unload()
@@ -90,6 +91,10 @@ class WizardView(QWidget):
         start = int(project.setting("current_step", "0") or 0)
         self.step_list.setCurrentRow(min(max(start, 0), len(self.pages) - 1))
         self._refresh_steps()
+
+    def go_next(self) -> None:
+        if self.pages[self.current_index()].before_next():
+            self.step_list.setCurrentRow(self.current_index() + 1)
 
     def current_index(self) -> int:
         return self.stack.currentIndex()
@@ -111,6 +116,7 @@ class WizardView(QWidget):
         self.next_button.setEnabled(index < len(self.pages) - 1)
         if self.project is not None:
             self.project.set_setting("current_step", str(index))
+        self._refresh_steps()  # what was done on the page left may have finished other steps too
 
     def _refresh_steps(self) -> None:
         if self._loading or self.project is None:

@@ -3,7 +3,7 @@
 import shutil
 
 from desktop.core.cmrt.model import Verdict
-from desktop.core.filing import current_declarations, inquiry_result, project_rollup
+from desktop.core.filing import current_declarations, inquiry_result, project_response_rate, project_rollup
 from desktop.core.inquiry import expand_paths, known_hashes, read_supplier_files, save_import
 from desktop.core.project import Project
 from desktop.core.scoping import InquiryResult
@@ -48,19 +48,53 @@ def test_folder_import_assigns_suppliers_and_keeps_unreadable_files(tmp_path, cm
 
 def test_a_newer_file_from_the_same_supplier_replaces_the_current_one(tmp_path, cmrt_dir):
     project = Project.create(tmp_path / "p.cmdesk")
-    first = read_supplier_files([cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"], [])
+    first = read_supplier_files([cmrt_dir / "suppliers" / "sk-specialty_CMRT_6.4.xlsx"], [])  # effective 2024-05-09
     save_import(project, first)
     supplier = project.suppliers()[0]
-    # A later file filed under the same supplier (the user confirms the match).
-    second = read_supplier_files([cmrt_dir / "suppliers" / "sk-specialty_CMRT_6.4.xlsx"], project.suppliers())
+    # A later file filed under the same supplier (the user confirms the match): JX's, effective 2024-05-30.
+    second = read_supplier_files([cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"], project.suppliers())
     second[0].supplier_id, second[0].create_supplier = supplier.id, False
     save_import(project, second)
     current = current_declarations(project)
     assert [c.declaration.file_name for c in current if c.supplier and c.supplier.id == supplier.id] == [
-        "sk-specialty_CMRT_6.4.xlsx"
+        "jx-advanced-metals_CMRT_6.4.xlsx"
     ]
     history = project.declaration_rows(current_only=False)
     assert [bool(r["is_current"]) for r in history] == [False, True]
+    # An older file imported afterwards goes into the history without replacing the newer one.
+    third = read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], project.suppliers())
+    third[0].supplier_id, third[0].create_supplier = supplier.id, False  # effective 2024-05-10
+    save_import(project, third)
+    assert [r["file_name"] for r in project.declaration_rows()] == ["jx-advanced-metals_CMRT_6.4.xlsx"]
+    project.close()
+
+
+def test_two_files_from_one_company_make_one_supplier_counted_once(tmp_path, cmrt_dir):
+    """Green Status Pro's 2.03 and 3.01 files, imported together, are one supplier with one current file."""
+    project = Project.create(tmp_path / "p.cmdesk")
+    files = read_supplier_files(
+        [cmrt_dir / "old-revisions" / "testfill_2.03_green.xlsx", cmrt_dir / "old-revisions" / "testfill_3.01_green.xlsx"],
+        project.suppliers(),
+    )
+    assert all(f.create_supplier for f in files)  # the review offers "New supplier" for both
+    save_import(project, files)
+    suppliers = project.suppliers()
+    assert [s.name for s in suppliers] == ["Green Status Pro"]
+    assert [r["file_name"] for r in project.declaration_rows()] == ["testfill_3.01_green.xlsx"]  # same date: the later
+    # A supplier created from a file was not thereby asked: nothing counts until the user says so.
+    rate = project_response_rate(project)
+    assert (rate.surveyed, rate.responded) == (0, 0)
+    supplier = suppliers[0]
+    supplier.asked = True
+    project.save_supplier(supplier)
+    assert (project_response_rate(project).surveyed, project_response_rate(project).responded) == (1, 1)
+    # A file from a company already on the roster (normalised name) attaches to it.
+    again = read_supplier_files([cmrt_dir / "old-revisions" / "testfill_2.00_green.xlsx"], project.suppliers())
+    assert again[0].supplier_id == supplier.id and not again[0].create_supplier
+    save_import(project, again)
+    assert len(project.suppliers()) == 1
+    rate = project_response_rate(project)
+    assert (rate.surveyed, rate.responded, rate.percent) == (1, 1, 100)
     project.close()
 
 

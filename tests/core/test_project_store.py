@@ -241,3 +241,26 @@ def test_a_read_only_project_or_folder_gets_a_clear_message(tmp_path, monkeypatc
     with pytest.raises(ProjectError, match="read-only"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_suppliers_whose_request_was_recorded_become_asked(tmp_path):
+    """Projects made before suppliers had 'asked' keep recorded requests; suppliers created from files do not."""
+    path = tmp_path / "before.cmdesk"
+    before = schema.MIGRATIONS.index(schema.SUPPLIERS_ASKED)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    for script in schema.MIGRATIONS[:before]:
+        con.executescript(script)
+    con.execute(f"PRAGMA user_version = {before}")
+    con.executemany(
+        "INSERT INTO suppliers (name, request_state, requested_on) VALUES (?, ?, ?)",
+        [("Asked Co", "complete", "2025-02-01"), ("From A File Co", "complete", None),
+         ("Waiting Co", "reminder sent", None), ("Not Asked Co", "", None)],
+    )
+    con.commit()
+    con.close()
+    project = Project.open(path)
+    assert {s.name: s.asked for s in project.suppliers()} == {
+        "Asked Co": True, "From A File Co": False, "Waiting Co": True, "Not Asked Co": False,
+    }
+    project.close()

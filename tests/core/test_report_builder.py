@@ -60,6 +60,10 @@ def filed_project(path: Path, cmrt_dir: Path, registrant: bool = True, import_cm
     project.save_supplier(Supplier(name="Never Asked Ltd."))  # not surveyed
     if import_cmrts:
         save_import(project, read_supplier_files([cmrt_dir / "suppliers"], project.suppliers()))
+        for supplier in project.suppliers():  # the user marks the senders as asked (imports never do)
+            if supplier.name != "Never Asked Ltd.":
+                supplier.asked = True
+                project.save_supplier(supplier)
     return project
 
 
@@ -101,7 +105,7 @@ def test_report_data_carries_the_project_facts(project):
 
     # The real files answer Yes to "from the Covered Countries": due diligence and a CMR.
     assert data.outcome == "sd_with_cmr"
-    assert "Exhibit 1.01" in data.outcome_reasons[-1]
+    assert "2 of the 9 suppliers surveyed did not return a usable Conflict Minerals Reporting Template." in data.outcome_reasons
 
     rcoi = data.rcoi
     assert (rcoi.suppliers_surveyed, rcoi.suppliers_responded, rcoi.response_rate) == (9, 7, 78)
@@ -219,10 +223,15 @@ def test_report_builder_imports_no_qt():
 
 def test_a_supplier_answer_without_covered_countries_means_form_sd_only(tmp_path, cmrt_dir):
     project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
+    for supplier in project.suppliers():  # only Central Glass is asked here
+        project.delete_supplier(supplier.id)
     save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], []))
+    supplier = project.suppliers()[0]
+    supplier.asked = True
+    project.save_supplier(supplier)
     data = report_data_from_project(project)
     assert data.outcome == "sd_only" and not data.files_cmr
-    assert "no reason to believe" in data.outcome_reasons[-1]
+    assert "none is located in the Covered Countries" in data.outcome_reasons[-1]
     assert data.rcoi.suppliers_responded == 1 and data.rcoi.cmrt_revisions == ["6.4"]
     out = tmp_path / "form_sd.pdf"
     write_report_pdf(data, out)

@@ -18,6 +18,7 @@ from desktop.core.sample.project import create_sample_project, is_sample_project
 from desktop.core.sample.template_fill import metal_answer_cell
 from desktop.core.scoping import ProductStatus, assess_product
 from desktop.core.smelters import load_reference, match_row
+from desktop.core.filing import project_response_rate
 from desktop.core.suppliers import RequestState, response_rate, suggest_suppliers
 
 COVERED_COUNTRIES = {
@@ -185,7 +186,7 @@ def test_sample_project_file_holds_the_company_roster_and_imported_files(tmp_pat
         for row in rows:
             supplier = suppliers[row["supplier_id"]]
             assert supplier.name == BY_NAME[row["file_name"]].roster_name
-        rate = response_rate(list(suppliers.values()))
+        rate = project_response_rate(project)
         assert (rate.surveyed, rate.responded, rate.percent) == (8, 7, 88)
         states = {s.name: s.request_state for s in suppliers.values()}
         assert states[BY_NAME["Pinecrest_Capacitor_CMRT_6.4.xlsx"].roster_name] is RequestState.NEEDS_FOLLOW_UP

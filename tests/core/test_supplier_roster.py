@@ -156,12 +156,12 @@ def test_supplier_round_trips_through_a_storage_row():
 
 
 def _roster(*states: RequestState) -> list[Supplier]:
-    return [Supplier(name=f"S{i}", request_state=state) for i, state in enumerate(states)]
+    return [Supplier(id=i + 1, name=f"S{i}", request_state=state) for i, state in enumerate(states)]
 
 
 def test_response_rate_counts_as_reports_state_it():
-    # Juniper 2016: "received CMRTs from 93% of the Surveyed Suppliers"; not-yet-requested
-    # suppliers were not surveyed, and a CMRT sent back for fixes still counts as a response.
+    # Juniper 2016: "received CMRTs from 93% of the Surveyed Suppliers". Surveyed = marked as asked;
+    # responded = asked and holding a usable CMRT (a file sent back for fixes still counts).
     suppliers = _roster(
         RequestState.NOT_REQUESTED,
         RequestState.REQUESTED,
@@ -173,7 +173,15 @@ def test_response_rate_counts_as_reports_state_it():
         RequestState.COMPLETE,
         RequestState.COMPLETE,
     )
-    rate = response_rate(suppliers)
+    for supplier in suppliers[4:]:
+        supplier.asked = True  # these were asked and answered
+    suppliers[8].asked = False  # a file arrived from a company nobody recorded asking: not surveyed
+    answered = {s.id for s in suppliers[4:]} | {suppliers[0].id}
+    rate = response_rate(suppliers, answered)
+    assert (rate.surveyed, rate.responded, rate.percent) == (7, 4, 57)
+    assert response_rate(suppliers).responded == 0  # a request state alone is never a response
+    suppliers[8].asked = True
+    rate = response_rate(suppliers, answered)
     assert (rate.surveyed, rate.responded, rate.percent) == (8, 5, 63)  # 62.5% rounds up
     assert rate.sentence() == "We surveyed 8 suppliers and received responses from 5 (63%)."
 

@@ -13,6 +13,7 @@ from desktop.core.export.records import file_sha256
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.report_builder import report_data_from_project
+from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.export_page import ExportPage
@@ -48,8 +49,8 @@ def test_every_button_writes_and_records_its_files(qtbot, filed_project_path, sh
     window, page = open_page(qtbot, filed_project_path)
     assert page.readiness_headline.text().startswith("Ready: Form SD with the Conflict Minerals Report")
     assert "more than 12 months ago" in page.stale_label.text()  # the shared RMI lists are from 2023
-    unresolved = len(project_rollup(window.project).unresolved)
-    assert unresolved and f"{unresolved} smelters reported by your suppliers are not matched" in page.stale_label.text()
+    unresolved = len(still_to_resolve(project_rollup(window.project).unresolved))
+    assert unresolved and f"{unresolved} smelter names your suppliers reported are still to resolve" in page.stale_label.text()
     folder = tmp_path / "filing"
     monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title, start=None: folder)
     qtbot.mouseClick(page.folder_button, Qt.LeftButton)
@@ -166,7 +167,12 @@ def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
     from desktop.core.inquiry import read_supplier_files, save_import
 
     project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
+    for supplier in project.suppliers():  # only Central Glass was asked, and it answered "No"
+        project.delete_supplier(supplier.id)
     save_import(project, read_supplier_files([cmrt_dir / "suppliers" / "central-glass_CMRT_6.4.xlsx"], []))
+    supplier = project.suppliers()[0]
+    supplier.asked = True
+    project.save_supplier(supplier)
     project.close()
     window, page = open_page(qtbot, tmp_path / "sd.cmdesk")
     assert page.readiness_headline.text() == "Ready: Form SD only; no Conflict Minerals Report is needed."

@@ -46,7 +46,11 @@ def test_create_fill_close_and_reopen(qtbot, window, errors, tmp_path, monkeypat
     company = window.wizard.page(CompanyPage)
     assert company.editors["company_name"].text() == "Acme Instruments, Inc."
     assert company.editors["reporting_year"].value() == 2025
+    # A new project shows no problems before anything is typed.
+    assert not any(label.isVisibleTo(company) for label in company.errors.values())
     type_into(qtbot, company.editors["irs_ein"], "123456789")
+    assert not company.errors["irs_ein"].isVisibleTo(company)  # still typing
+    qtbot.keyClick(company.editors["irs_ein"], Qt.Key_Return)  # done with the field
     assert company.errors["irs_ein"].isVisibleTo(company)
     assert "12-3456789" in company.errors["irs_ein"].text()
     type_into(qtbot, company.editors["irs_ein"], "12-3456789")
@@ -57,6 +61,10 @@ def test_create_fill_close_and_reopen(qtbot, window, errors, tmp_path, monkeypat
     company.editors["reporting_year"].setValue(2024)
     assert "June 2, 2025" in company.deadline_label.text()
 
+    # Next first shows what is still missing, and stays; asked again, it goes on.
+    qtbot.mouseClick(window.wizard.next_button, Qt.LeftButton)
+    assert window.wizard.stack.currentWidget() is company
+    assert company.errors["street"].isVisibleTo(company) and company.errors["street"].text() == "Required."
     qtbot.mouseClick(window.wizard.next_button, Qt.LeftButton)
     products = window.wizard.page(ProductsPage)
     assert window.wizard.stack.currentWidget() is products

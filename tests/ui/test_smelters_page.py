@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
@@ -17,7 +17,7 @@ from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models import smelter_table as columns
-from desktop.ui.models.unresolved_table import REASON, REPORTED_BY, is_decided
+from desktop.ui.models.unresolved_table import REASON, REPORTED_BY, SUGGESTION, is_decided
 from desktop.ui.pages.smelters_page import SMELTERS_TAB, UNRESOLVED_TAB, SmelterReviewPage
 from desktop.ui.widgets.status_colours import UNRESOLVED
 from tests.ui.test_smelter_models import import_files
@@ -181,6 +181,7 @@ def test_resolving_a_row_applies_to_every_supplier_and_persists(qtbot, project_p
     assert sorted(entry.suppliers) == sorted(COPIES) and len(entry.rows) == 2
     assert page.unresolved_detail.candidates.item(0).data(Qt.UserRole) == MINSUR
     assert str(len(entry.suppliers)) in page.unresolved_proxy.index(0, REPORTED_BY).data()
+    pick(qtbot, page.unresolved_detail, 0)
     qtbot.mouseClick(page.unresolved_detail.choose_button, Qt.LeftButton)
 
     assert page.unresolved_model.pending_count() == pending - 1
@@ -316,3 +317,73 @@ def test_empty_project_says_where_to_start_and_another_project_starts_unfiltered
     assert window.open_project(project_path)
     window.wizard.go_to_page(SmelterReviewPage)
     assert page.tabs.isVisibleTo(page) and page.smelter_proxy.rowCount() == len(page.rollup.smelters)
+
+
+def pick(qtbot, detail, row: int) -> None:
+    """Click a suggested smelter, as the reviewer does."""
+    where = detail.candidates.visualItemRect(detail.candidates.item(row)).center()
+    qtbot.mouseClick(detail.candidates.viewport(), Qt.LeftButton, pos=where)
+
+
+def show_queue_entry(qtbot, page, words: str):
+    page.tabs.setCurrentIndex(UNRESOLVED_TAB)
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, words)
+    assert page.unresolved_proxy.rowCount() == 1, words
+    page._select_unresolved(0)
+    return page.unresolved_detail
+
+
+def test_queue_at_1024x640_shows_the_reason_and_acts_only_on_an_explicit_pick(
+    qtbot, project_path, tmp_path
+):
+    """Issue 11: Goertek's "Cabot Corporation" (CID000564, removed by RMI in 2014) used to get a
+    69% look-alike pre-selected, RMI's successors last and the reason out of sight."""
+    window, page = open_page(qtbot, project_path)
+    window.resize(1024, 640)
+    detail = show_queue_entry(qtbot, page, "Cabot")
+    qtbot.waitUntil(lambda: detail.reason.height() >= detail.reason.heightForWidth(detail.reason.width()))
+    window.grab().save(str(tmp_path / "queue-cabot-1024x640.png"))
+    # The whole reason is on screen, inside the window.
+    assert "Removed by RMI on 2014-07-11" in detail.reason.text() and "RMI points to" in detail.reason.text()
+    on_screen = QRect(detail.reason.mapTo(window, QPoint(0, 0)), detail.reason.size())
+    assert detail.reason.isVisible() and window.rect().contains(on_screen)
+    assert detail.choose_button.isVisible() and window.rect().contains(
+        QRect(detail.choose_button.mapTo(window, QPoint(0, 0)), detail.choose_button.size()))
+    # RMI's successors first (the one in the row's country first); nothing chosen for the user.
+    cids = [detail.candidates.item(i).data(Qt.UserRole) for i in range(detail.candidates.count())]
+    assert cids[:2] == ["CID002557", "CID002558"] and "CID003402" in cids[2:]
+    assert "RMI points to" in page.unresolved_proxy.index(0, SUGGESTION).data()
+    assert detail.candidates.selectedItems() == [] and not detail.choose_button.isEnabled()
+    detail.candidates.setFocus(Qt.TabFocusReason)  # focus makes an item current, not picked
+    assert detail.picked_cid() is None and not detail.choose_button.isEnabled()
+    before = len(page.project.decisions())
+    qtbot.mouseClick(detail.choose_button, Qt.LeftButton)
+    assert len(page.project.decisions()) == before
+
+    key = detail.entry.key
+    pick(qtbot, detail, 0)
+    assert detail.choose_button.isEnabled() and detail.choose_button.text() == "Use this smelter"
+    qtbot.mouseClick(detail.choose_button, Qt.LeftButton)
+    boyertown = next(s for s in page.rollup.smelters if s.cid == "CID002557")
+    assert any(r.row.lookup_name == "Cabot Corporation" for r in boyertown.rows)
+    assert page.unresolved_model.row_of(key) == -1  # decided: out of the queue
+    window.close()
+
+
+def test_queue_never_preselects_a_weak_match_and_marks_a_strong_one_without_choosing_it(qtbot, project_path):
+    window, page = open_page(qtbot, project_path)
+    window.resize(1024, 640)
+    weak = show_queue_entry(qtbot, page, "Accurate Refining Group")
+    top = weak.entry.candidates[0]
+    assert top.score < 90 and "Closest name" not in weak.candidates.item(0).text()
+    assert page.unresolved_proxy.index(0, SUGGESTION).data() == "none close: check"
+    assert weak.candidates.selectedItems() == [] and not weak.choose_button.isEnabled()
+
+    strong = show_queue_entry(qtbot, page, "Metallic Resources Inc")
+    assert strong.entry.candidates[0].score >= 90
+    assert "Closest name" in strong.candidates.item(0).text()
+    assert strong.candidates.selectedItems() == [] and not strong.choose_button.isEnabled()
+    pick(qtbot, strong, 0)
+    assert strong.picked_cid() == strong.entry.candidates[0].cid and strong.choose_button.isEnabled()
+    window.close()

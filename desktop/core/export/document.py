@@ -93,6 +93,8 @@ def report_context(data: ReportData) -> dict[str, str]:
         "countries": joined(data.countries_of_origin),
         "country_count": str(len(data.countries_of_origin)),
         "ipsa_auditor": data.ipsa_auditor,
+        "conclusion_reason": data.conclusion_reason.strip(),
+        "staff_statement": data.staff_statement,
     }
 
 
@@ -109,6 +111,10 @@ def report_flags(data: ReportData) -> set[str]:
         "annex": bool(data.annex_rows),
         "company_level": data.rcoi.company_level_responses > 0,
         "cmrt_revisions": bool(data.rcoi.cmrt_revisions),
+        "user_conclusion": bool(data.conclusion_reason.strip()),
+        "staff_2017": bool(data.staff_statement) and not data.files_cmr,
+        "voluntary_cmr": data.voluntary_cmr and data.files_cmr,
+        "draft": data.draft,
     }
     return flags | {flag for flag, on in candidates.items() if on}
 

@@ -123,6 +123,11 @@ class ReportData:
     ipsa: bool = False  # an independent private sector audit was obtained
     ipsa_auditor: str = ""
     future_steps: list[str] = field(default_factory=list)
+    # The determination's special cases, each chosen by the user in writing (desktop.core.filing).
+    conclusion_reason: str = ""  # "no reason to believe" against the evidence: the user's reason
+    staff_statement: str = ""  # set: Items 1.01(a)/(b) only, relying on this staff statement
+    voluntary_cmr: bool = False  # a CMR filed although the inquiry does not require one
+    draft: bool = False  # every page and file says DRAFT; nothing here is final
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:

@@ -150,7 +150,21 @@ CREATE TABLE reference_snapshots (
 
 # Migration to version N is MIGRATIONS[N - 1]: an SQL script, or a function that changes the
 # database with con.execute only. Either runs inside one transaction.
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [SCHEMA_V1, SCHEMA_V2_REFERENCE_SNAPSHOTS]
+# Issue 10: a supplier counts as surveyed only when the user recorded asking it. Old projects
+# keep the suppliers whose request was recorded (a state or a date); the others, often created
+# from an imported file, wait for the user to say they were asked.
+SUPPLIERS_ASKED = """
+ALTER TABLE suppliers ADD COLUMN asked INTEGER NOT NULL DEFAULT 0;
+UPDATE suppliers SET asked = 1
+ WHERE request_state IN ('requested', 'reminder sent', 'no response')
+    OR requested_on IS NOT NULL OR reminded_on IS NOT NULL;
+"""
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
+    SCHEMA_V1,
+    SCHEMA_V2_REFERENCE_SNAPSHOTS,
+    SUPPLIERS_ASKED,
+]
 
 
 def latest_version() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.suppliers.roster import Supplier
 
-_COLUMNS = ("name", "contact_name", "email", "phone", "products", "request_state", "requested_on", "reminded_on", "notes")
+_COLUMNS = ("name", "contact_name", "email", "phone", "products", "request_state", "requested_on", "reminded_on", "notes", "asked")
 
 
 class SupplierRecords:

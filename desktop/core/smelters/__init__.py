@@ -9,7 +9,6 @@ from desktop.core.smelters.matching import Candidate, Match, match_row
 from desktop.core.smelters.reference import Alias, Smelter, SmelterReference, load_reference
 from desktop.core.smelters.rollup import AnnexRow, Rollup, RolledSmelter, UnresolvedRow, rollup
 from desktop.core.smelters.sources import ReferenceFileError
-from desktop.core.smelters.history import Removal, removal, removals_named
 from desktop.core.smelters.statuses import (
     ACTIVE,
     CONFORMANT,
@@ -30,7 +29,6 @@ from desktop.core.smelters.update import (
 
 __all__ = [
     "ACTIVE", "CONFORMANT", "CROSS_RECOGNIZED", "FILING_STATUSES", "NOT_ENROLLED", "REMOVED", "UNKNOWN",
-    "Removal", "removal", "removals_named",
     "Alias", "AnnexRow", "Candidate", "Match", "MatchDecision", "MetalSummary", "ReferenceDiff",
     "ReferenceFileError", "Rollup", "RolledSmelter", "Smelter", "SmelterOverride",
     "SmelterReference", "Summary", "UnresolvedRow", "apply_reference_update", "decision_key",

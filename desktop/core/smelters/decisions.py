@@ -29,14 +29,28 @@ def row_name(row: SmelterRow) -> str:
 
 
 def decision_key(metal: str, raw_name: str, raw_country: str, raw_id: str) -> str:
-    """The same dirty thing written by any supplier: metal, folded name, country and ID."""
-    return "|".join(
-        (metal_key(metal), name_key(raw_name), country_key(raw_country), smelter_id_key(raw_id))
-    )
+    """The same smelter written by any supplier: metal, folded name and country.
+
+    The ID is left out when there is a name (issue 11: rows with a pasted CID and rows without
+    one made two decisions for one smelter); a row with no name is known by its ID alone.
+    """
+    name = name_key(raw_name)
+    parts = (metal_key(metal), name, country_key(raw_country))
+    return "|".join(parts if name else parts + (smelter_id_key(raw_id),))
 
 
 def row_key(row: SmelterRow) -> str:
     return decision_key(row.metal, row_name(row), row.country, row.smelter_id or row.looked_up_id)
+
+
+def stored_keys(row: SmelterRow) -> tuple[str, ...]:
+    """Every key a decision about this row may be stored under: today's, and the one projects
+    saved before issue 11 (metal, name, country and ID), so undo finds both."""
+    old = "|".join((
+        metal_key(row.metal), name_key(row_name(row)), country_key(row.country),
+        smelter_id_key(row.smelter_id or row.looked_up_id),
+    ))
+    return tuple(dict.fromkeys((row_key(row), old)))
 
 
 @dataclass

@@ -11,19 +11,30 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from desktop.core.cmrt.model import METALS, SmelterRow
 from desktop.core.smelters.decisions import SPECIAL_NAMES, MatchDecision, row_key
+from desktop.core.smelters.fuzzy import scorer_for
 from desktop.core.smelters.names import (
     country_key,
     is_legacy_id,
     key_pattern,
     metal_key,
     name_key,
+    same_country_key,
     smelter_id_key,
 )
+from desktop.core.smelters.ranking import (
+    WRITTEN,
+    NAME_LIKENESS,
+    RMI_SUCCESSOR,
+    Candidate,
+    preselected,
+    ranked,
+)
 from desktop.core.smelters.reference import Smelter, SmelterReference
+from desktop.core.smelters.removals import Removal
 
 DECISION = "your decision"
 SMELTER_ID = "smelter ID"
@@ -42,6 +53,7 @@ NOT_IN_LOOKUP = "not in the current Smelter Look-up"
 COUNTRY_NOT_GIVEN = "no country to confirm the name"
 ID_REPLACED = "ID replaced by RMI"
 
+_CONTRADICTIONS = {ID_METAL_CONTRADICTION, ID_COUNTRY_CONTRADICTION, ID_NAME_CONTRADICTION}
 SUGGESTION_CUTOFF = 60
 NAME_SUPPORTS_ID = 85  # fuzzy score above which a name confirms an ID despite another country
 _NON_SMELTER = re.compile(
@@ -58,14 +70,6 @@ class _Names(list):
 
 
 @dataclass
-class Candidate:
-    cid: str
-    name: str
-    country: str
-    score: float
-
-
-@dataclass
 class Match:
     cid: str | None
     metal: str
@@ -74,6 +78,10 @@ class Match:
     candidates: list[Candidate] = field(default_factory=list)
     reason: str = ""
     flags: tuple[str, ...] = ()
+    decision_key: str = ""  # the key of the user's decision applied, for undo
+
+    def __post_init__(self) -> None:
+        self.candidates = ranked(self.candidates)
 
     @property
     def resolved(self) -> bool:
@@ -94,9 +102,20 @@ def match_row(
 ) -> Match:
     metal = metal_key(row.metal)
     index = decisions if isinstance(decisions, dict) else decision_index(decisions)
-    decision = index.get(row_key(row))
-    if decision is not None:
-        return _apply_decision(decision, metal, reference)
+    decision = index.get(row_key(row)) if index else None
+    if decision is None:
+        return _match_written(row, reference, metal)
+    if smelter_id_key(row.smelter_id) or smelter_id_key(row.looked_up_id):
+        # A decision covers a name and country with or without an ID (issue 11), but a row whose
+        # own ID names a smelter cleanly keeps it.
+        found = _match_written(row, reference, metal)
+        if found.resolved and not (set(found.flags) & _CONTRADICTIONS):
+            return found
+    return _apply_decision(decision, metal, reference)
+
+
+def _match_written(row: SmelterRow, reference: SmelterReference, metal: str) -> Match:
+    """The row matched on what the supplier wrote, without the user's decisions."""
     if metal not in METALS:
         reason = f"'{row.metal}' is not tin, tantalum, tungsten or gold."
         return Match(None, metal, UNRESOLVED, reason=reason)
@@ -133,10 +152,17 @@ def match_row(
 
     suggestions = _suggestions(metal, names, country, reference)
     if id_result is not None:
-        id_result.candidates = _merge(id_result.candidates, suggestions)
+        id_result.candidates = ranked(id_result.candidates + suggestions)
         return id_result
     if not names:
         return Match(None, metal, UNRESOLVED, reason="The row has no smelter name and no known ID.")
+    removed = _removed_by_name(metal, names, country, reference)
+    if removed is not None:
+        candidates = _removal_candidates(removed, country, reference) + suggestions
+        if (metal, removed.cid) in reference.smelters:  # still listed by RMI, marked removed
+            candidates.insert(0, _candidate(reference.smelters[(metal, removed.cid)], 100.0, WRITTEN))
+        reason = f"{removed.name} ({removed.cid}): {_removal_sentence(removed, reference)}"
+        return Match(None, metal, UNRESOLVED, candidates=candidates, reason=reason)
     reason = "No smelter in RMI's list matches this name."
     if _NON_SMELTER.search(" ".join(names)):
         reason = "Looks like a trader, mine or other company that is not a smelter."
@@ -148,14 +174,14 @@ def _apply_decision(decision: MatchDecision, metal: str, reference: SmelterRefer
     who = f" by {decision.decided_by}" if decision.decided_by else ""
     if decision.not_a_smelter:
         reason = f"Marked as not a smelter{who}. {decision.note}".strip()
-        return Match(None, metal, DECISION, reason=reason)
+        return Match(None, metal, DECISION, reason=reason, decision_key=decision.key)
     smelter = reference.smelter(metal, decision.cid)
     smelter = smelter or next(iter(reference.by_cid.get(decision.cid, [])), None)
     if smelter is None:
         reason = f"Your decision names {decision.cid}, which the reference does not list."
-        return Match(None, metal, DECISION, reason=reason)
+        return Match(None, metal, DECISION, reason=reason, decision_key=decision.key)
     reason = f"Resolved{who}. {decision.note}".strip()
-    return Match(smelter.cid, smelter.metal, DECISION, 100.0, reason=reason)
+    return Match(smelter.cid, smelter.metal, DECISION, 100.0, reason=reason, decision_key=decision.key)
 
 
 def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: SmelterReference) -> Match:
@@ -168,56 +194,64 @@ def _by_id(raw_id: str, metal: str, country: str, names: list[str], reference: S
             return Match(None, metal, UNRESOLVED, reason=f"The 2.x smelter ID {raw_id} has no current CID.")
     smelters = reference.by_cid.get(cid, [])
     if not smelters:
-        successors = _successors(cid, reference)
+        removal = reference.removals.of(metal, cid) or reference.removals.any_metal(cid)
+        successors = list(removal.successors) if removal else []
         if len(successors) == 1:
             # RMI's revision history: "Alias to CID000760", "Facility-level reporting, see ...".
             match = _by_id(successors[0], metal, country, names, reference)
             match.flags += (ID_REPLACED,)
             match.reason = f"RMI replaced {raw_id} by {successors[0]}. {match.reason}".strip()
             return match
-        candidates = [_candidate(s, 0.0) for c in successors for s in reference.by_cid[c] if s.metal == metal]
-        return Match(None, metal, UNRESOLVED, candidates=candidates,
-                     reason=f"{raw_id} is not in RMI's smelter list{_removed_text(cid, reference)}.")
+        if removal is None:
+            return Match(None, metal, UNRESOLVED, reason=f"{raw_id} is not in RMI's smelter list.")
+        reason = f"{raw_id} ({removal.name}): {_removal_sentence(removal, reference)}"
+        return Match(None, metal, UNRESOLVED, candidates=_removal_candidates(removal, country, reference),
+                     reason=reason)
     same_metal = [s for s in smelters if s.metal == metal]
     if not same_metal:
         other = smelters[0]
         reason = f"{raw_id} is the {other.metal} smelter {other.name}, but the row says {metal}."
-        return Match(None, metal, UNRESOLVED, candidates=[_candidate(other, 0.0)],
+        return Match(None, metal, UNRESOLVED, candidates=[_candidate(other, 0.0, WRITTEN)],
                      flags=(ID_METAL_CONTRADICTION,), reason=reason)
     smelter = same_metal[0]
     if smelter.removed:
-        return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, 0.0)],
-                     reason=f"RMI removed {cid} ({smelter.name}) from its list: {smelter.removed}.")
+        removal = reference.removals.of(metal, cid) or Removal(metal, cid, smelter.name, smelter.country, "",
+                                                               smelter.removed)
+        candidates = _removal_candidates(removal, country, reference) + [_candidate(smelter, 0.0, WRITTEN)]
+        return Match(None, metal, UNRESOLVED, candidates=candidates,
+                     reason=f"{cid} ({smelter.name}): {_removal_sentence(removal, reference)}")
     flags = () if smelter.in_lookup else (NOT_IN_LOOKUP,)
     name_cid = _exact_name_cid(metal, names, reference)
     if name_cid and name_cid != smelter.cid:
         flags += (ID_NAME_CONTRADICTION,)
-    if country and smelter.country and country != smelter.country:
+    if country and smelter.country and not same_country_key(country, smelter.country):
         support = max((name_similarity(name_key(n), name_key(smelter.name)) for n in names), default=0)
         if name_cid != smelter.cid and support < NAME_SUPPORTS_ID:
             reason = f"{raw_id} is {smelter.name} in {smelter.country}, but the row says {country}."
-            return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, support)],
+            return Match(None, metal, UNRESOLVED, candidates=[_candidate(smelter, support, WRITTEN)],
                          flags=(ID_COUNTRY_CONTRADICTION,), reason=reason)
         flags += (ID_COUNTRY_CONTRADICTION,)
     return Match(smelter.cid, metal, method, 100.0, flags=flags)
 
 
-def _successors(cid: str, reference: SmelterReference) -> list[str]:
-    """The CIDs RMI points to when it removed `cid` as an alias or for facility-level reporting."""
-    for revision in reference.revisions:
-        if revision["cid"] == cid and revision["basis"].lower() == "removed":
-            details = revision["details"]
-            if details.lower().startswith(("alias to", "facility-level reporting")):
-                return [c for c in re.findall(r"CID\d{6}", details) if c in reference.by_cid]
-    return []
+def _removal_sentence(removal: Removal, reference: SmelterReference) -> str:
+    names = {c: reference.smelters[(removal.metal, c)].name for c in removal.successors}
+    return removal.sentence(names)
 
 
-def _removed_text(cid: str, reference: SmelterReference) -> str:
-    for revision in reference.revisions:
-        if revision["cid"] == cid and revision["basis"].lower() == "removed":
-            when = revision["revision_date"] or "an unknown date"
-            return f"; RMI removed it on {when}: {revision['details']}"
-    return ""
+def _removal_candidates(removal: Removal, country: str, reference: SmelterReference) -> list[Candidate]:
+    """RMI's successors, those in the row's country first, then RMI's order."""
+    smelters = [reference.smelters[(removal.metal, c)] for c in removal.successors]
+    smelters.sort(key=lambda s: not (country and same_country_key(country, s.country)))
+    return [_candidate(s, 0.0, RMI_SUCCESSOR) for s in smelters]
+
+
+def _removed_by_name(metal: str, names: list[str], country: str, reference: SmelterReference) -> Removal | None:
+    """A smelter RMI removed whose name or alias the row gives (in the row's country if given)."""
+    found = reference.removals.named(metal, names)
+    if country:
+        found = [r for r in found if not r.country or same_country_key(country, r.country)]
+    return found[0] if found else None
 
 
 def _exact_name_cid(metal: str, names: list[str], reference: SmelterReference) -> str | None:
@@ -242,7 +276,7 @@ def _by_name(metal: str, names: list[str], country: str, reference: SmelterRefer
         if not smelters:
             continue
         if country:
-            agreeing = [s for s in smelters if s.country == country]
+            agreeing = [s for s in smelters if same_country_key(country, s.country)]
             if len(agreeing) == 1:
                 return _resolved(reference, metal, agreeing[0].cid, NORMALISED_NAME)
         elif len(smelters) == 1:
@@ -273,17 +307,18 @@ def _cids_for_key(metal: str, key: str, reference: SmelterReference) -> set[str]
 
 def _suggestions(metal: str, names: list[str], country: str, reference: SmelterReference) -> list[Candidate]:
     """Up to five scored candidates; a same-country smelter gets a small nudge up."""
-    choices = reference.keys_by_metal.get(metal, [])
     best: dict[str, Candidate] = {}
     for name in names:
         key = name_key(name).replace("#", "")
         if not key:
             continue
-        found = process.extract(key, choices, scorer=name_similarity, limit=8, score_cutoff=SUGGESTION_CUTOFF)
-        for choice, score, _ in found:
+        # name_similarity over every key of the metal, scored natively and cached (fuzzy.py)
+        found = scorer_for(reference).best(metal, key, limit=8, cutoff=SUGGESTION_CUTOFF)
+        for choice, score in found:
             for cid in reference.by_key[(metal, choice)]:
                 smelter = reference.smelters[(metal, cid)]
-                score_here = min(100.0, score + (3 if country and smelter.country == country else 0))
+                nudge = 3 if country and same_country_key(country, smelter.country) else 0
+                score_here = min(100.0, score + nudge)
                 if cid not in best or best[cid].score < score_here:
                     best[cid] = _candidate(smelter, round(score_here, 1))
     return sorted(best.values(), key=lambda c: (-c.score, c.cid))[:5]
@@ -295,17 +330,15 @@ def name_similarity(first: str, second: str, **_kwargs) -> float:
     return (fuzz.token_set_ratio(first, second) + fuzz.token_sort_ratio(first, second)) / 2
 
 
-def _candidate(smelter: Smelter, score: float) -> Candidate:
-    return Candidate(smelter.cid, smelter.name, smelter.country, score)
-
-
-def _merge(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
-    seen = {c.cid for c in first}
-    return first + [c for c in second if c.cid not in seen]
+def _candidate(smelter: Smelter, score: float, basis: str = NAME_LIKENESS) -> Candidate:
+    return Candidate(smelter.cid, smelter.name, smelter.country, score, basis, bool(smelter.removed))
 
 
 def _suggest_text(suggestions: list[Candidate]) -> str:
     if not suggestions:
         return ""
-    top = suggestions[0]
-    return f" Closest: {top.name} ({top.cid}, score {top.score:.0f}); please confirm."
+    top = preselected(suggestions)
+    if top is not None:
+        return f" Closest: {top.name} ({top.cid}, {top.score:.0f}% alike); please confirm."
+    best = max(c.score for c in suggestions)
+    return f" No close name match (best {best:.0f}% alike): check with the supplier before choosing one."

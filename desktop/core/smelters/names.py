@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.core.cmrt.model import METALS
+from desktop.core.countries import cmrt_country, country_code, same_country
 
 # A '?' or U+FFFD inside a word stands for an accented letter lost by a legacy code page
 # (Inogen 2019 Annex A prints "Cendres + M?taux SA"). Kept in keys as this wildcard.
@@ -25,33 +27,11 @@ LEGAL_WORDS = frozenset(
     the and persero""".split()
 )
 
+# Spellings the CMRT country list has no entry for. Hong Kong smelters are filed under China in
+# RMI's lists, so a supplier's "Hong Kong" is compared as China. Every other spelling goes through
+# the ISO table in desktop.core.countries.
 COUNTRY_SYNONYMS = {
-    "USA": "UNITED STATES OF AMERICA",
-    "US": "UNITED STATES OF AMERICA",
-    "U S A": "UNITED STATES OF AMERICA",
-    "UNITED STATES": "UNITED STATES OF AMERICA",
-    "AMERICA": "UNITED STATES OF AMERICA",
-    "UK": "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND",
-    "UNITED KINGDOM": "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND",
-    "SOUTH KOREA": "KOREA, REPUBLIC OF",
-    "KOREA": "KOREA, REPUBLIC OF",
-    "REPUBLIC OF KOREA": "KOREA, REPUBLIC OF",
-    "TAIWAN": "TAIWAN, PROVINCE OF CHINA",
-    "VIETNAM": "VIET NAM",
-    "RUSSIA": "RUSSIAN FEDERATION",
-    "BOLIVIA": "BOLIVIA (PLURINATIONAL STATE OF)",
-    "TANZANIA": "TANZANIA, UNITED REPUBLIC OF",
-    "DRC": "CONGO, DEMOCRATIC REPUBLIC OF THE",
-    "DEMOCRATIC REPUBLIC OF THE CONGO": "CONGO, DEMOCRATIC REPUBLIC OF THE",
-    "DEMOCRATIC REPUBLIC OF CONGO": "CONGO, DEMOCRATIC REPUBLIC OF THE",
-    "REPUBLIC OF THE CONGO": "CONGO",
-    "CZECH REPUBLIC": "CZECHIA",
-    "LAOS": "LAO PEOPLE'S DEMOCRATIC REPUBLIC",
     "HONG KONG": "CHINA",
-    "P R CHINA": "CHINA",
-    "PRC": "CHINA",
-    "PEOPLE'S REPUBLIC OF CHINA": "CHINA",
-    "TURKIYE": "TURKEY",
 }
 
 # Rule 13p-1: the DRC and the nine countries sharing a border with it.
@@ -87,6 +67,8 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
+# Cached: a roll-up keys the same few thousand names tens of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case-, accent-, punctuation- and legal-form-free words of a name, for exact comparison."""
     text = repair_mojibake(str(name or "")).strip()
@@ -112,13 +94,20 @@ def key_pattern(key: str) -> re.Pattern[str] | None:
     return re.compile("^" + r"\w{0,2}".join(parts) + "$")
 
 
+@lru_cache(maxsize=4096)
 def country_key(country: str) -> str:
     """The CMRT country-list spelling (upper case ISO short name) of a country as written."""
     text = repair_mojibake(str(country or "")).strip().upper()
     text = re.sub(r"\s+", " ", text.replace(".", " ")).strip()
     if text in ("", "UNKNOWN", "N/A", "NA", "-"):
         return ""
-    return COUNTRY_SYNONYMS.get(text, text)
+    text = COUNTRY_SYNONYMS.get(text, text)
+    return cmrt_country(country_code(text)) or text
+
+
+def same_country_key(first: str, second: str) -> bool:
+    """Two country keys (or reference spellings) naming one country, compared by ISO code."""
+    return first == second or same_country(first, second)
 
 
 def metal_key(metal: str) -> str:

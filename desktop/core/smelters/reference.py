@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from desktop.core import paths
@@ -99,6 +100,13 @@ class SmelterReference:
         for metal, key in self.by_key:
             if key:
                 self.keys_by_metal.setdefault(metal, []).append(key)
+
+    @cached_property
+    def removals(self):
+        """RMI's removals by CID and by name (desktop.core.smelters.removals), built on first use."""
+        from desktop.core.smelters.removals import RemovalIndex  # it reads this class's fields
+
+        return RemovalIndex(self)
 
     def smelter(self, metal: str, cid: str) -> Smelter | None:
         return self.smelters.get((metal_key(metal), cid))

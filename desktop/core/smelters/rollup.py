@@ -13,7 +13,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration, SmelterRow
-from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, row_key, row_name
+from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, row_key, row_name, stored_keys
 from desktop.core.smelters.matching import (
     ID_COUNTRY_CONTRADICTION,
     ID_METAL_CONTRADICTION,
@@ -23,6 +23,7 @@ from desktop.core.smelters.matching import (
     decision_index,
     match_row,
 )
+from desktop.core.smelters.ranking import ranked
 from desktop.core.smelters.reference import SmelterReference, status_is_stale
 from desktop.core.smelters.summary import Summary, summarise
 
@@ -66,11 +67,11 @@ class RolledSmelter:
 class UnresolvedRow:
     """Rows that name the same unresolved thing, from one or more suppliers."""
 
-    key: str  # MatchDecision key: decide once, applies to all of them
+    key: str  # MatchDecision key (metal, name, country): decide once, applies to all of them
     metal: str
     name: str
     country: str
-    smelter_id: str
+    smelter_id: str  # the IDs written, ", "-joined; "" when no supplier gave one
     reason: str
     candidates: list[Candidate]
     suppliers: list[str] = field(default_factory=list)
@@ -151,8 +152,12 @@ def rollup(
     declarations = list(declarations)
     index = decision_index(decisions)
     cache: dict[tuple, Match] = {}  # the same dirty row recurs across suppliers: match it once
+    keys: dict[tuple, str] = {}  # and its decision key, for the unresolved ones
     rolled: dict[tuple[str, str], RolledSmelter] = {}
     unresolved: dict[str, UnresolvedRow] = {}
+    # Who reported each smelter or unresolved entry, as sets: a list lookup per row grows with the
+    # number of suppliers, and the roll-up must stay linear to 200,000 rows.
+    members: dict[object, set[str]] = {}
 
     for declaration in declarations:
         supplier = supplier_name(declaration, supplier_names)
@@ -165,9 +170,12 @@ def rollup(
                 match = cache[signature] = match_row(row, reference, index)
             reported = ReportedRow(supplier, declaration.file_name, row, match)
             if match.resolved:
-                _add_resolved(rolled, reference, match, reported)
+                _add_resolved(rolled, reference, match, reported, members)
             else:
-                _add_unresolved(unresolved, match, reported)
+                key = keys.get(signature)
+                if key is None:
+                    key = keys[signature] = row_key(row)
+                _add_unresolved(unresolved, key, match, reported, members)
 
     _apply_overrides(rolled, overrides)
     order = {metal: i for i, metal in enumerate(METALS)}
@@ -177,12 +185,15 @@ def rollup(
     leftovers = sorted(unresolved.values(), key=lambda u: (order.get(u.metal, 9), u.name.casefold()))
     acknowledged = set(left_unknown)
     for entry in leftovers:
-        entry.left_unknown = entry.key in acknowledged
+        # Projects saved before issue 11 keyed this by each row's ID as well.
+        entry.left_unknown = entry.key in acknowledged or bool(acknowledged) and any(
+            key in acknowledged for r in entry.rows for key in stored_keys(r.row)
+        )
     summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
 
 
-def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow) -> None:
+def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
     key = (match.metal, match.cid)
     smelter = rolled.get(key)
     if smelter is None:
@@ -192,8 +203,7 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
             ref.status_as_of, ref.status_source, ref.status, covered_country=ref.covered_country,
         )
     smelter.rows.append(reported)
-    if reported.supplier not in smelter.reported_by:
-        smelter.reported_by.append(reported.supplier)
+    _add_member(members, key, smelter.reported_by, reported.supplier)
     if match.method not in smelter.methods:
         smelter.methods.append(match.method)
     for flag in match.flags:
@@ -203,18 +213,31 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
     smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
 
 
-def _add_unresolved(unresolved, match: Match, reported: ReportedRow) -> None:
+def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict) -> None:
     row = reported.row
-    key = row_key(row)
+    written_id = row.smelter_id or row.looked_up_id
     group = unresolved.get(key)
     if group is None:
         group = unresolved[key] = UnresolvedRow(
-            key, match.metal, row_name(row), row.country, row.smelter_id or row.looked_up_id,
-            match.reason, match.candidates,
+            key, match.metal, row_name(row), row.country, written_id, match.reason, match.candidates,
         )
+    elif match is not group.rows[0].match:
+        # Rows with and without a pasted ID are one smelter (issue 11); the ID's explanation
+        # (RMI removed it, and where RMI points) says more than "no name matches".
+        if written_id and written_id not in group.smelter_id.split(", "):
+            if not group.smelter_id:
+                group.reason = match.reason
+            group.smelter_id = ", ".join(filter(None, (group.smelter_id, written_id)))
+        group.candidates = ranked(group.candidates + match.candidates)
     group.rows.append(reported)
-    if reported.supplier not in group.suppliers:
-        group.suppliers.append(reported.supplier)
+    _add_member(members, key, group.suppliers, reported.supplier)
+
+
+def _add_member(members: dict, key, names: list[str], supplier: str) -> None:
+    seen = members.setdefault(key, set())
+    if supplier not in seen:
+        seen.add(supplier)
+        names.append(supplier)
 
 
 def _apply_overrides(rolled, overrides: Iterable[SmelterOverride]) -> None:

@@ -48,6 +48,10 @@ RESPONDED_STATES = frozenset(
 )
 
 
+# Recording one of these states for a supplier records that it was asked.
+ASKING_STATES = frozenset({RequestState.REQUESTED, RequestState.REMINDER_SENT, RequestState.NO_RESPONSE})
+
+
 def format_day(day: date) -> str:
     """US style, as in the filings: "May 26, 2022"."""
     return f"{day:%b} {day.day}, {day.year}"
@@ -67,6 +71,13 @@ class Supplier:
     requested_on: date | None = None
     reminded_on: date | None = None
     notes: str = ""
+    # The user recorded that this supplier was asked for a CMRT: only these count as surveyed.
+    # A file arriving from a company is not proof that it was asked.
+    asked: bool = False
+
+    def __post_init__(self) -> None:
+        if self.request_state in ASKING_STATES:
+            self.asked = True  # a recorded request is a recorded ask
 
     def state_text(self) -> str:
         """The request state with its date, e.g. "Requested on Feb 3, 2025"."""
@@ -80,6 +91,7 @@ class Supplier:
         """Field name to a plain value (str, int, ISO date or None) for storage."""
         row = asdict(self)
         row["request_state"] = self.request_state.value
+        row["asked"] = int(self.asked)
         for key in ("requested_on", "reminded_on"):
             row[key] = row[key].isoformat() if row[key] else None
         return row
@@ -96,6 +108,7 @@ class Supplier:
             values[key] = date.fromisoformat(raw) if isinstance(raw, str) and raw else raw or None
         for key in ("name", "contact_name", "email", "phone", "products", "notes"):
             values[key] = values.get(key) or ""
+        values["asked"] = bool(values.get("asked"))
         return cls(**values)
 
 
@@ -118,10 +131,14 @@ class ResponseRate:
         )
 
 
-def response_rate(suppliers: list[Supplier]) -> ResponseRate:
-    """Surveyed = every supplier a request went to; responded = every supplier who sent a CMRT."""
-    surveyed = [s for s in suppliers if s.request_state is not RequestState.NOT_REQUESTED]
-    responded = sum(1 for s in surveyed if s.request_state in RESPONDED_STATES)
+def response_rate(suppliers: list[Supplier], answered_ids: set[int] | frozenset[int] = frozenset()) -> ResponseRate:
+    """Surveyed = roster suppliers marked as asked; responded = those of them with a usable current CMRT.
+
+    `answered_ids` are the ids of suppliers whose current file is a readable CMRT (the project knows
+    them: `desktop.core.filing.answered_supplier_ids`). A request state alone never makes a response.
+    """
+    surveyed = [s for s in suppliers if s.asked]
+    responded = sum(1 for s in surveyed if s.id in answered_ids)
     percent = percent_half_up(responded, len(surveyed)) or 0
     return ResponseRate(surveyed=len(surveyed), responded=responded, percent=percent)
 

@@ -7,7 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
-from desktop.core.smelters.matching import DECISION
+from desktop.core.smelters.ranking import RMI_SUCCESSOR, preselected
+from desktop.core.smelters.to_resolve import is_decided, still_to_resolve
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
 
@@ -17,20 +18,20 @@ _METAL_ORDER = {metal: i for i, metal in enumerate(METALS)}
 _MUTED = QColor("#7a8590")
 
 
-def is_decided(entry: UnresolvedRow) -> bool:
-    """True once the user said "not a smelter" or "leave unknown" (listed still, so it can be undone)."""
-    return entry.left_unknown or any(r.match.method == DECISION for r in entry.rows)
-
-
 def decision_text(entry: UnresolvedRow) -> str:
     return "Left unknown (your decision)" if entry.left_unknown else "Not a smelter (your decision)"
 
 
 def best_suggestion(entry: UnresolvedRow) -> str:
+    """RMI's pointer or a close name match; never a weak look-alike dressed up as the answer."""
     if not entry.candidates:
         return ""
-    best = max(entry.candidates, key=lambda c: c.score)
-    return f"{best.name} ({best.cid})"
+    first = entry.candidates[0]
+    if first.basis == RMI_SUCCESSOR:
+        others = sum(c.basis == RMI_SUCCESSOR for c in entry.candidates) - 1
+        return f"RMI points to {first.name} ({first.cid})" + (f" and {others} more" if others else "")
+    best = preselected(entry.candidates)
+    return f"{best.name} ({best.cid})" if best else "none close: check"
 
 
 class UnresolvedTableModel(SortedRowsModel):
@@ -65,7 +66,7 @@ class UnresolvedTableModel(SortedRowsModel):
         return list(self._rows)
 
     def pending_count(self) -> int:
-        return sum(not is_decided(entry) for entry in self._rows)
+        return len(still_to_resolve(self._rows))
 
     def row_of(self, key: str) -> int:
         return next((i for i, entry in enumerate(self._rows) if entry.key == key), -1)

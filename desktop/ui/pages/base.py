@@ -37,6 +37,13 @@ class WizardPage(QWidget):
         """Show the project's data; called when a project opens or the page is shown again."""
         self.project = project
 
+    def before_next(self) -> bool:
+        """The user pressed Next: False keeps them here (the page has shown what needs attention)."""
+        return True
+
+    def clear_messages(self) -> None:
+        """Forget what was said about the project being closed ("Imported 9 of 9 files.", searches)."""
+
     def is_complete(self) -> bool:
         return True
 

@@ -49,6 +49,10 @@ class CompanyPage(WizardPage):
         super().__init__(parent)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.field_labels: list[QLabel] = []
+        # Fields the user has left (or all, once they asked to go on): only these show problems, so a
+        # new project does not open with a column of red "Required." before anything is typed.
+        self.checked: set[str] = set()
         self._loading = False
 
         content = QWidget()
@@ -59,20 +63,32 @@ class CompanyPage(WizardPage):
             form = QFormLayout(group)
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
             for name in names:
-                form.addRow(FIELD_LABELS[name], self._field_block(name))
+                form.addRow(self._field_label(FIELD_LABELS[name]), self._field_block(name))
             if title == "Reporting period":
                 self.deadline_label = QLabel()
                 self.deadline_label.setObjectName("deadline")
                 self.deadline_label.setWordWrap(True)
-                form.addRow("Filing deadline", self.deadline_label)
+                form.addRow(self._field_label("Filing deadline"), self.deadline_label)
             column.addWidget(group)
         column.addStretch(1)
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(content)
         self.body.addWidget(scroll)
+
+    def _field_label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        self.field_labels.append(label)
+        return label
+
+    def showEvent(self, event) -> None:
+        # One label width for every group, so the fields line up down the page (the font is known now).
+        width = max(label.sizeHint().width() for label in self.field_labels)
+        for label in self.field_labels:
+            label.setMinimumWidth(width)
+        super().showEvent(event)
 
     def _field_block(self, name: str) -> QWidget:
         editor = self._make_editor(name)
@@ -101,6 +117,7 @@ class CompanyPage(WizardPage):
             spin.setRange(FIRST_REPORTING_YEAR, date.today().year)
             spin.setMaximumWidth(120)
             spin.valueChanged.connect(lambda value: self._changed(name, value))
+            spin.editingFinished.connect(lambda: self._left(name))
             return spin
         if name in STATE_FIELDS:
             combo = QComboBox()
@@ -108,10 +125,12 @@ class CompanyPage(WizardPage):
             combo.addItems(("",) + US_STATES)
             combo.setInsertPolicy(QComboBox.NoInsert)
             combo.currentTextChanged.connect(lambda text: self._changed(name, text))
+            combo.lineEdit().editingFinished.connect(lambda: self._left(name))
             return combo
         edit = QLineEdit()
         edit.setPlaceholderText(PLACEHOLDERS.get(name, ""))
         edit.textChanged.connect(lambda text: self._changed(name, text))
+        edit.editingFinished.connect(lambda: self._left(name))
         return edit
 
     # -- data ------------------------------------------------------------------------------------
@@ -133,8 +152,11 @@ class CompanyPage(WizardPage):
             self._loading = False
         if registrant.reporting_year is None:  # a year is always shown, so keep it saved too
             self._changed("reporting_year", self.editors["reporting_year"].value())
+        # A value already saved is worth checking at once; an empty field waits for the user.
+        registrant = project.registrant()
+        self.checked = {name for name in self.editors if str(getattr(registrant, name) or "").strip()}
         for name in self.editors:
-            self._show_problem(name, getattr(project.registrant(), name))
+            self._show_problem(name, getattr(registrant, name))
         self._update_deadline()
 
     def _changed(self, name: str, value) -> None:
@@ -148,8 +170,33 @@ class CompanyPage(WizardPage):
             self._update_deadline()
         self.completeness_changed.emit()
 
+    def _left(self, name: str) -> None:
+        """The user moved on from a field: now say what is wrong with it, if anything."""
+        if self.project is None:
+            return
+        self.checked.add(name)
+        self._show_problem(name, getattr(self.project.registrant(), name))
+
+    def before_next(self) -> bool:
+        """Asked to go on: show every problem once; a second Next goes on (the step list says what is left)."""
+        if self.project is None:
+            return True
+        problems = validate(self.project.registrant(), date.today().year)
+        unseen = [name for name in self.editors if name in problems and name not in self.checked]
+        if not unseen:
+            return True
+        self.checked.update(self.editors)
+        for name in self.editors:
+            self._show_problem(name, getattr(self.project.registrant(), name))
+        self.editors[unseen[0]].setFocus()
+        self.scroll.ensureWidgetVisible(self.editors[unseen[0]])
+        return False
+
+    def clear_messages(self) -> None:
+        self.checked.clear()
+
     def _show_problem(self, name: str, value) -> None:
-        problem = validate_field(name, value, current_year=date.today().year)
+        problem = validate_field(name, value, current_year=date.today().year) if name in self.checked else None
         label = self.errors[name]
         label.setText(problem or "")
         label.setVisible(bool(problem))

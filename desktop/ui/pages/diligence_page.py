@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import diligence
-from desktop.core.filing import project_determination, project_rollup
+from desktop.core.filing import project_conclusion, project_rollup
 from desktop.core.project import Project
 from desktop.core.report_builder import (
     COMPANY_BACKGROUND_KEY,
@@ -36,6 +36,7 @@ from desktop.core.report_builder import (
 )
 from desktop.core.scoping import Outcome
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.determination_box import DeterminationBox
 
 OUTCOME_NOTES = {
     Outcome.SD_WITH_CMR: "Your answers below are printed in the Conflict Minerals Report (Exhibit 1.01).",
@@ -111,18 +112,15 @@ class DiligencePage(WizardPage):
     # -- layout ----------------------------------------------------------------------------------
 
     def _build_outcome_box(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("outcomeBox")
-        layout = QVBoxLayout(box)
-        self.outcome_headline = QLabel()
-        self.outcome_headline.setObjectName("outcomeHeadline")
-        self.outcome_headline.setWordWrap(True)
-        self.outcome_reasons = QLabel()
-        self.outcome_reasons.setWordWrap(True)
-        self.outcome_note = _help("")
-        for label in (self.outcome_headline, self.outcome_reasons, self.outcome_note):
-            layout.addWidget(label)
-        return box
+        # The determination with its evidence and the user's written choices (issue 10).
+        self.outcome_box = DeterminationBox()
+        self.outcome_box.changed.connect(self._determination_changed)
+        self.outcome_headline, self.outcome_reasons = self.outcome_box.headline, self.outcome_box.reasons
+        return self.outcome_box
+
+    def _determination_changed(self) -> None:
+        self._show_inquiry()
+        self.completeness_changed.emit()
 
     def _build_rcoi_box(self) -> QWidget:
         group = QGroupBox("Your supplier inquiry (filled from the supplier answers; read-only)")
@@ -284,12 +282,9 @@ class DiligencePage(WizardPage):
 
     def _show_inquiry(self) -> None:
         rolled = project_rollup(self.project)
-        determination = project_determination(self.project, rolled)
-        self.outcome_headline.setText(determination.headline)
-        self.outcome_reasons.setText("\n".join(f"• {reason}" for reason in determination.reasons))
-        self.outcome_reasons.setVisible(bool(determination.reasons))
-        self.outcome_note.setText(OUTCOME_NOTES.get(determination.outcome, ""))
-        self.outcome_note.setVisible(determination.outcome in OUTCOME_NOTES)
+        conclusion = project_conclusion(self.project, rolled)
+        determination = conclusion.determination
+        self.outcome_box.show_conclusion(self.project, conclusion, OUTCOME_NOTES.get(determination.outcome, ""))
         self.determination = determination
 
         facts = rcoi_facts(self.project, rolled)

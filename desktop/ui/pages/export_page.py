@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.export.report_data import ReportData
 from desktop.core.filing import project_determination, project_rollup
 from desktop.core.project import Project, ProjectError
+from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.ui.export_worker import EXPORT_KINDS, KINDS_BY_KEY, ExportTask, default_export_folder, target_for
@@ -232,11 +233,12 @@ class ExportPage(WizardPage):
         )
         self.missing_label.setVisible(bool(missing))
         warnings = [rolled.stale_warning(date.today()) if rolled.smelters else ""]
-        unresolved = len(rolled.unresolved)  # counted as the Smelter review step counts them
+        unresolved = len(still_to_resolve(rolled.unresolved))  # the count the Smelter review step shows
         if unresolved:
             warnings.append(
-                f"{unresolved} smelters reported by your suppliers are not matched to a known smelter yet, so they "
-                "are not in Annex A. Resolve them in the Smelter review step if they should be."
+                f"{unresolved} smelter {'name' if unresolved == 1 else 'names'} your suppliers reported "
+                f"{'is' if unresolved == 1 else 'are'} still to resolve, so not in Annex A. Decide what "
+                f"{'it is' if unresolved == 1 else 'they are'} in the Smelter review step."
             )
         stale = "\n".join(w for w in warnings if w)
         self.stale_label.setText(stale)
@@ -304,6 +306,7 @@ class ExportPage(WizardPage):
         self.status_label.setText(f"Written: {names}")
         self.open_folder_button.show()
         self.refresh()
+        self.completeness_changed.emit()  # the step list ticks Export without reopening the project
         self.export_finished.emit(key)
 
     def _export_error(self, key: str, message: str) -> None:
@@ -313,6 +316,10 @@ class ExportPage(WizardPage):
         self._update_buttons()
         dialogs.show_error(self, f"Could not export the {KINDS_BY_KEY[key].button}", message)
         self.export_failed.emit(key, message)
+
+    def clear_messages(self) -> None:
+        self.status_label.clear()  # "Written: form_sd.htm ..." was about the other project
+        self.open_folder_button.hide()
 
     def is_complete(self) -> bool:
         return self.project is not None and bool(self.project.export_history())

@@ -21,7 +21,8 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.project.store import current_user
-from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride, row_key
+from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride
+from desktop.core.smelters.decisions import stored_keys
 from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
@@ -168,10 +169,11 @@ class SmelterReviewPage(WizardPage):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # The table gets what the details (a quarter, 240 to 360 px) leave, until the user drags.
+        # The unresolved queue's details are where the decision is made: wider (issue 11).
         if not self._splitters_moved:
-            for splitter in self._splitters:
+            for splitter, share, least, most in zip(self._splitters, (0.24, 0.4), (240, 320), (360, 460)):
                 width = max(splitter.width(), self.width() - 40)
-                detail = min(max(int(width * 0.24), 240), 360)
+                detail = min(max(int(width * share), least), most)
                 splitter.setSizes([width - detail, detail])
 
     # -- data ------------------------------------------------------------------------------------
@@ -334,15 +336,18 @@ class SmelterReviewPage(WizardPage):
     def undo_unresolved_decision(self) -> None:
         entry = self.unresolved_detail.entry
         if entry is not None and self.project is not None:
-            self.project.delete_decision(entry.key)
-            self.project.set_left_unknown(entry.key, False)
+            # Projects saved before issue 11 keyed decisions by each row's ID as well.
+            for key in {entry.key} | {k for r in entry.rows for k in stored_keys(r.row)}:
+                self.project.delete_decision(key)
+                self.project.set_left_unknown(key, False)
             self.refresh()
 
     def undo_match(self) -> None:
         smelter = self.smelter_detail.smelter
         if smelter is None or self.project is None:
             return
-        for key in {row_key(r.row) for r in smelter.rows if r.match.method == DECISION}:
+        decided = [r for r in smelter.rows if r.match.method == DECISION]
+        for key in {r.match.decision_key for r in decided} | {k for r in decided for k in stored_keys(r.row)}:
             self.project.delete_decision(key)
         self.refresh()
 

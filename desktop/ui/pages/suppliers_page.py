@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QT
 
 from desktop.core.inquiry import SupplierFile, known_hashes, read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.suppliers import response_rate
+from desktop.core.filing import project_response_rate
 from desktop.ui import dialogs
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets_files import FilesPanel
@@ -20,8 +20,9 @@ from desktop.ui.workers import BackgroundTask
 class SuppliersPage(WizardPage):
     title = "Supplier inquiry"
     subtitle = (
-        "List the suppliers of the covered products, send each one the RMI Conflict Minerals Reporting "
-        "Template (CMRT), and import the files they return. Drop files or folders anywhere on the window."
+        "List the suppliers of the covered products, ask each for the RMI Conflict Minerals Reporting "
+        "Template (CMRT) with Send requests, and import the files they return. Drop files or folders "
+        "anywhere on the window."
     )
     import_finished = Signal(str)  # the summary shown to the user
 
@@ -70,6 +71,12 @@ class SuppliersPage(WizardPage):
         self.tabs.addTab(self.files, "Files received")
         self.body.addWidget(self.tabs, 1)
 
+    def clear_messages(self) -> None:
+        self.status_label.clear()
+        self.status_label.hide()
+        self.files.clear_messages()
+        self.tabs.setCurrentIndex(0)
+
     def load(self, project: Project) -> None:
         super().load(project)
         self.roster.load(project)
@@ -80,7 +87,10 @@ class SuppliersPage(WizardPage):
         if self.project is None:
             return
         suppliers = self.project.suppliers()
-        self.rate_label.setText(response_rate(suppliers).sentence())
+        self.rate_label.setText(
+            project_response_rate(self.project).sentence()
+            + " Only suppliers marked as asked count as surveyed; a supplier responded when its current CMRT is usable."
+        )
         self.tabs.setTabText(0, f"Suppliers ({len(suppliers)})")
         self.tabs.setTabText(1, f"Files received ({self.files.row_count()})")
         self.completeness_changed.emit()
@@ -183,7 +193,7 @@ class SuppliersPage(WizardPage):
     def step_note(self) -> str:
         if self.project is None:
             return ""
-        rate = response_rate(self.project.suppliers())
+        rate = project_response_rate(self.project)
         return f"{rate.responded} of {rate.surveyed} responded" if rate.surveyed else "no requests yet"
 
 
