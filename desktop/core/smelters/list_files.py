@@ -23,6 +23,9 @@ from defusedxml.common import DefusedXmlException
 
 from python_calamine import CalamineWorkbook
 
+from desktop.core.cmrt.model import UnreadableFile
+from desktop.core.cmrt.workbook_file import open_workbook
+
 MAX_FILE_BYTES = 32 * 1024 * 1024  # RMI's lists are about 1 MB; its newest CMRT about 2 MB
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an .xlsx is a zip: refuse zip bombs before opening
 MAX_ROWS = 100_000
@@ -105,15 +108,21 @@ def _check_zip(path: Path) -> None:
 
 
 def _read_workbook(path: Path) -> list[Table]:
+    """Through the guard supplier workbooks use (sniffing, decryption, bomb checks), every sheet."""
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = open_workbook(path, sheets=None).workbook
+    except UnreadableFile as refusal:
+        raise ListFileError(f"{path.name}: not a readable workbook ({refusal.problem.rstrip('.')}).") from refusal
+    try:
         tables = []
         for name in workbook.sheet_names:
             rows = workbook.get_sheet_by_name(name).to_python()
             tables.append((name, [_bounded_row(row) for row in rows[:MAX_ROWS]]))
         return tables
-    except Exception as error:  # calamine raises its own types for broken or encrypted workbooks
+    except Exception as error:  # calamine raises its own types for broken workbooks
         raise ListFileError(f"{path.name}: not a readable Excel workbook ({error}).") from error
+    finally:
+        workbook.close()
 
 
 def _bounded_row(row: list[object]) -> list[object]:
