@@ -100,7 +100,8 @@ def metal_summaries(rollup: Rollup) -> list[MetalSummary]:
     """Per-metal counts from the roll-up's summary, in CMRT metal order, metals with smelters only."""
     figures = rollup.summary.metals
     return [
-        MetalSummary(m, figures[m].known_smelters, figures[m].conformant, figures[m].active)
+        # Cross-recognized counts with Conformant (desktop.core.smelters.statuses says why).
+        MetalSummary(m, figures[m].known_smelters, figures[m].conformant + figures[m].cross_recognized, figures[m].active)
         for m in METALS
         if m in figures and figures[m].known_smelters
     ]

@@ -153,7 +153,7 @@ def ask_choice(parent: QWidget, title: str, prompt: str, choices: list[str]) -> 
 
 def ask_open_reference_files(parent: QWidget) -> list[Path]:
     paths, _ = QFileDialog.getOpenFileNames(
-        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.csv);;All files (*)"
+        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.xml *.csv);;All files (*)"
     )
     return [Path(p) for p in paths]
 

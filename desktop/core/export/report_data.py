@@ -13,8 +13,10 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.percent import percent_half_up
 
 OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
-# RMI statuses that count as "Conformant or Active" in the per-metal figures.
+# RMI statuses that count as "Conformant or Active" in the per-metal figures; Cross-recognized
+# counts with Conformant (desktop.core.smelters.statuses says why).
 CONFORMANT = "Conformant"
+CROSS_RECOGNIZED = "Cross-recognized"
 ACTIVE = "Active"
 
 
@@ -152,7 +154,7 @@ def summarise_annex(rows: list[AnnexRow]) -> list[MetalSummary]:
                 MetalSummary(
                     metal=metal,
                     known=len(statuses),
-                    conformant=statuses.count(CONFORMANT),
+                    conformant=statuses.count(CONFORMANT) + statuses.count(CROSS_RECOGNIZED),
                     active=statuses.count(ACTIVE),
                 )
             )
