@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._add_action(reference_menu, "&Update from RMI files…", self.update_reference)
         self._add_action(reference_menu, "&About the reference data", self.show_reference_info)
         help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(help_menu, "&Words used here", self.show_glossary)
         self._add_action(help_menu, "&About", self.show_about)
 
     def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -222,6 +223,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.reference_update_dialog import reference_summary
 
         dialogs.show_info(self, "Smelter reference", reference_summary())
+
+    def show_glossary(self) -> None:
+        from desktop.ui.glossary import glossary_text
+
+        dialogs.show_info(self, "Words used here", glossary_text())
 
     def show_about(self) -> None:
         dialogs.show_info(

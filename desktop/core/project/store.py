@@ -20,6 +20,7 @@ from typing import Iterator
 from desktop import PROJECT_SUFFIX
 from desktop.core.atomic import atomic_target
 from desktop.core.project import schema
+from desktop.core.project.attachment_store import AttachmentRecords
 from desktop.core.project.declaration_store import DeclarationRecords
 from desktop.core.project.reference_store import ReferenceSnapshotRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
@@ -135,7 +136,7 @@ def _check_is_project(path: Path) -> None:
         raise NewerProjectVersion(path, version, schema.latest_version())
 
 
-class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords):
+class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords, AttachmentRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
     def __init__(self, path: Path, con: sqlite3.Connection, lock: ProjectLock | None = None):

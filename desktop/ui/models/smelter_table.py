@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import FILING_STATUSES, RolledSmelter
+from desktop.ui.glossary import explain
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
@@ -17,6 +18,8 @@ HEADERS = ("Metal", "Smelter", "Status", "Country", "Smelter ID", "Status as of"
 # Two short lines for the wide headers over narrow values, so all columns fit a laptop screen.
 HEADER_LINES = {STATUS_AS_OF: "Status\nas of", REPORTED_BY: "Reported\nby"}
 HEADER_TIPS = {
+    STATUS: explain("RMAP"),
+    SMELTER_ID: explain("CID"),
     REPORTED_BY: "How many suppliers reported this smelter; hover a row for their names.",
     FLAGS: "Covered country, 100% recycled, contradictions in what suppliers wrote, your overrides.",
 }

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
-from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
+from desktop.ui.glossary import status_meaning
+from desktop.ui.widgets.status_colours import OCCASIONAL, STATUS_COLOURS, UNRESOLVED
 
 
 def _chip_style(colour: str) -> str:
@@ -55,7 +56,8 @@ class StatusChips(QWidget):
                 chip.setToolTip("Rows that matched no known smelter: decide what each one is.")
             else:
                 chip.toggled.connect(lambda _checked: self.statuses_changed.emit(self.checked_statuses()))
-                chip.setToolTip(f"Show only {status} smelters (check several to combine).")
+                meaning = status_meaning(status)
+                chip.setToolTip(f"Show only {status} smelters (check several to combine)." + (f"\n\n{status}: {meaning}" if meaning else ""))
             layout.addWidget(chip)
         layout.addStretch(1)
 
@@ -65,6 +67,8 @@ class StatusChips(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         for status, chip in self.chips.items():
             chip.setText(f"{status}  {counts.get(status, 0)}")
+            if status in OCCASIONAL:  # six chips do not fit at 1024 px; these are rare
+                chip.setVisible(bool(counts.get(status, 0)) or chip.isChecked())
 
     def set_unresolved_checked(self, checked: bool) -> None:
         chip = self.chips[UNRESOLVED]
