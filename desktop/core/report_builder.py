@@ -14,6 +14,7 @@ from desktop.core import audit_report, claims, diligence  # noqa: F401  both add
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,
+    LeftOutAcquisition,
     MetalSummary,
     Product,
     RcoiFacts,
@@ -32,7 +33,16 @@ from desktop.core.filing import (
     project_rollup,
 )
 from desktop.core.project import Project
-from desktop.core.scoping import Determination, InquiryResult, MadeBy, Outcome, ProductStatus, assess_product
+from desktop.core.acquisitions import first_reporting_year, parse_date
+from desktop.core.scoping import (
+    Determination,
+    InquiryResult,
+    MadeBy,
+    Outcome,
+    ProductStatus,
+    acquisition_finding,
+    assess_product,
+)
 from desktop.core.smelters import Rollup
 
 # Answer keys the due diligence page stores beside the questions of diligence_questions.ini.
@@ -179,6 +189,21 @@ def _filing_outcome(project: Project, conclusion: Conclusion) -> tuple[str, list
     return outcome, reasons
 
 
+def acquisitions_left_out(project: Project) -> list[LeftOutAcquisition]:
+    """Acquired businesses whose products Instruction 3 leaves out of this year, for the report to say so."""
+    year = project.registrant().reporting_year
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for product in project.products():
+        if product.acquired_company and acquisition_finding(product, year) is not None:
+            if assess_product(product, year).status == ProductStatus.EXEMPT:
+                grouped.setdefault((product.acquired_business.strip(), product.acquired_on), []).append(product.name)
+    left_out = []
+    for (business, acquired_on), names in grouped.items():
+        day = parse_date(acquired_on)
+        left_out.append(LeftOutAcquisition(business or "an acquired business", day, first_reporting_year(day), names))
+    return sorted(left_out, key=lambda a: (a.acquired_on, a.business))
+
+
 def _audit_report_fields(project: Project, company: str, year: int) -> dict:
     """The attached audit report for ReportData (Exhibit 1.02), when an audit is claimed."""
     pdf = project.attachment(audit_report.AUDIT_PDF)
@@ -222,8 +247,9 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
         products=[
             Product(p.name, p.description)
             for p in project.products()
-            if assess_product(p).status == ProductStatus.COVERED
+            if assess_product(p, reg.reporting_year).status == ProductStatus.COVERED
         ],
+        acquisitions_left_out=acquisitions_left_out(project),
         rcoi=rcoi_facts(project, rollup),
         diligence_answers={k: v for k, v in answers.items() if k in question_keys},
         metal_summaries=metal_summaries(rollup),

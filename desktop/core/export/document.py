@@ -100,6 +100,22 @@ def report_context(data: ReportData) -> dict[str, str]:
     }
 
 
+def acquisition_sentence(acquisition, document: str = "report") -> str:
+    """Juniper 2016's disclosure of acquisitions left out, with the rule and the dates."""
+    products = joined(acquisition.products)
+    subject = (
+        "The products evaluated in this Form SD" if document == "form"
+        else "The Covered Products and the other information in this Report"
+    )
+    return (
+        f"{subject} do not include {products}, the "
+        f"products of {acquisition.business}, which we acquired on {long_date(acquisition.acquired_on)}. "
+        f"{acquisition.business} was not previously obligated to report under Rule 13p-1, and, as permitted by "
+        f"Instruction 3 to Item 1.01 of Form SD, its products are excluded until the calendar year "
+        f"{acquisition.first_year}, the first calendar year beginning no sooner than eight months after the acquisition."
+    )
+
+
 def report_flags(data: ReportData) -> set[str]:
     flags = {data.outcome}
     candidates = {
@@ -109,6 +125,7 @@ def report_flags(data: ReportData) -> set[str]:
         "countries_known": bool(data.countries_of_origin),
         "future_steps": bool(data.future_steps),
         "products": bool(data.products),
+        "acquisitions": bool(data.acquisitions_left_out),
         "company_background": bool(data.company_background.strip()),
         "contact_title": bool(data.registrant.contact_title.strip()),
         "annex": bool(data.annex_rows),
@@ -132,6 +149,8 @@ def _expand(block: Block, data: ReportData, context: dict[str, str]) -> list[Blo
             Block("bullet", [Run(p.name, bold=True)] + ([Run(": " + p.description)] if p.description else []))
             for p in data.products
         ]
+    if name == "acquisitions":
+        return [Block("para", [Run(acquisition_sentence(a, block.arg))]) for a in data.acquisitions_left_out]
     if name == "future_steps":
         return [Block("bullet", [Run(step)]) for step in data.future_steps]
     if name == "diligence":

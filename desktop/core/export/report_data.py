@@ -54,6 +54,16 @@ class Product:
 
 
 @dataclass
+class LeftOutAcquisition:
+    """An acquired business whose products Instruction 3 to Item 1.01 leaves out of this report."""
+
+    business: str
+    acquired_on: date
+    first_year: int  # the first calendar year its products are reported
+    products: list[str] = field(default_factory=list)
+
+
+@dataclass
 class RcoiFacts:
     """Reasonable country of origin inquiry figures, filled from the project (read-only in the UI)."""
 
@@ -114,6 +124,7 @@ class ReportData:
     report_url: str  # where the Form SD and the CMR are published
     company_background: str = ""  # one paragraph on what the company makes
     products: list[Product] = field(default_factory=list)
+    acquisitions_left_out: list[LeftOutAcquisition] = field(default_factory=list)
     rcoi: RcoiFacts = field(default_factory=lambda: RcoiFacts(0, 0))
     diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.diligence)
     metal_summaries: list[MetalSummary] = field(default_factory=list)

@@ -272,14 +272,16 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
                 position = con.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM products").fetchone()[0]
                 cursor = con.execute(
                     "INSERT INTO products (position, name, description, made_by, metals, necessary, "
-                    "outside_supply_chain_2013, acquired_company) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "outside_supply_chain_2013, acquired_company, acquired_business, acquired_on, "
+                    "acquired_was_obligated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (position, *values),
                 )
                 product.id = cursor.lastrowid
             else:
                 con.execute(
                     "UPDATE products SET name = ?, description = ?, made_by = ?, metals = ?, necessary = ?, "
-                    "outside_supply_chain_2013 = ?, acquired_company = ? WHERE id = ?",
+                    "outside_supply_chain_2013 = ?, acquired_company = ?, acquired_business = ?, "
+                    "acquired_on = ?, acquired_was_obligated = ? WHERE id = ?",
                     (*values, product.id),
                 )
         return product.id
@@ -377,6 +379,9 @@ def _product_values(product: Product) -> tuple:
         product.necessary.value,
         int(product.outside_supply_chain_2013),
         int(product.acquired_company),
+        product.acquired_business.strip(),
+        product.acquired_on.strip(),
+        product.acquired_was_obligated.value,
     )
 
 
@@ -390,4 +395,7 @@ def _product_from_row(row: sqlite3.Row) -> Product:
         necessary=Answer(row["necessary"]),
         outside_supply_chain_2013=bool(row["outside_supply_chain_2013"]),
         acquired_company=bool(row["acquired_company"]),
+        acquired_business=row["acquired_business"],
+        acquired_on=row["acquired_on"],
+        acquired_was_obligated=Answer(row["acquired_was_obligated"]),
     )
