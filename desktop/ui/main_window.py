@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -193,10 +194,17 @@ class MainWindow(QMainWindow):
     def handle_exception(self, error: BaseException) -> bool:
         """Called by the app's exception hook: a change that failed to save is the user's business
         (not a log line): say what was not saved and offer to try again or to save a copy elsewhere."""
-        if not isinstance(error, SaveFailed):
-            return False
-        self.report_save_failure(error)
-        return True
+        if isinstance(error, SaveFailed):
+            self.report_save_failure(error)
+            return True
+        if isinstance(error, sqlite3.DatabaseError) and self.project is not None:  # a damaged page, read
+            state = "could not be read just now" if isinstance(error, sqlite3.OperationalError) else "is damaged"
+            dialogs.show_error(self, "Part of the project could not be read",
+                               f"{self.project.path} {state} ({error}). What the window shows may be incomplete. "
+                               "Use File > Save a copy as… to keep a copy, and restore the project from a backup "
+                               "if this happens again.")
+            return True
+        return False
 
     def report_save_failure(self, error: SaveFailed) -> None:
         for _attempt in range(20):  # each answer is the user's; the bound only guards against a loop

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -80,4 +81,17 @@ def test_a_change_that_cannot_be_saved_is_shown_and_try_again_saves_it(qtbot, tm
     assert window.handle_exception(error) is True
     assert len(asked) == 2 and "Your last change was not saved: the disk is full" in asked[0]
     assert window.project.registrant().company_name.startswith("Acme Instruments Incorporated")
+    window.close_project()
+
+
+def test_a_damaged_page_met_while_working_is_shown_not_printed(qtbot, tmp_path, errors):
+    path = tmp_path / "Acme 2025.cmdesk"
+    Project.create(path, company_name="Acme").close()
+    window = create_main_window(path)
+    qtbot.addWidget(window)
+    assert window.handle_exception(sqlite3.DatabaseError("database disk image is malformed")) is True
+    assert errors == [f"{path} is damaged (database disk image is malformed). What the window shows may be "
+                      "incomplete. Use File > Save a copy as… to keep a copy, and restore the project from a "
+                      "backup if this happens again."]
+    assert window.handle_exception(ValueError("a bug")) is False  # left to the default hook
     window.close_project()
