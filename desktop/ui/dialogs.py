@@ -36,6 +36,18 @@ def show_info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
+def ask_after_save_failure(parent: QWidget, message: str) -> str:
+    """"retry", "copy" (save a copy elsewhere) or "dismiss", after a change could not be saved."""
+    box = QMessageBox(QMessageBox.Warning, "Your change was not saved", message, parent=parent)
+    retry = box.addButton("Try again", QMessageBox.AcceptRole)
+    copy = box.addButton("Save a copy elsewhere…", QMessageBox.ActionRole)
+    box.addButton("Close", QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "copy" if clicked is copy else "dismiss"
+
+
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes

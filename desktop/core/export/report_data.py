@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.core.cmrt.model import METALS
+from desktop.core.export.clean_text import clean_strings
 from desktop.core.percent import percent_half_up
 
 OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
@@ -162,6 +163,9 @@ class ReportData:
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}, not {self.outcome!r}")
+        # The export boundary: every writer reads this object, so user and supplier text is cleaned
+        # once, here (control characters and the like; see clean_text).
+        clean_strings(self)
 
     @property
     def files_cmr(self) -> bool:
