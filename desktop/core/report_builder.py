@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core import audit_report, claims, diligence  # noqa: F401  both add readiness checks
+from desktop.core import audit_report, claims, diligence, origins  # noqa: F401  audit and claims add checks
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,
@@ -189,6 +189,46 @@ def _filing_outcome(project: Project, conclusion: Conclusion) -> tuple[str, list
     return outcome, reasons
 
 
+def _origin_fields(project: Project, rollup: Rollup) -> dict:
+    """What the user recorded about countries of origin, and the smelters located in Covered Countries."""
+    recorded = origins.load_origins(project.answers())
+    return {
+        "countries_of_origin": recorded.known_countries(),
+        "origin_categories": recorded.category_lists(),
+        "origin_source": recorded.source.strip(),
+        "origin_recycled": recorded.any_recycled(),
+        "origin_unknown": recorded.any_unknown(),
+        "covered_country_smelters": sorted_annex([
+            AnnexRow(s.metal, s.name, s.country, s.cid, s.status)
+            for s in rollup.smelters
+            if s.covered_country and not s.excluded
+        ]),
+    }
+
+
+def _result_figures(project: Project, rollup: Rollup) -> dict:
+    """Counts the results section prints: CMRTs per metal, smelter countries, recycled smelters,
+    and the names suppliers gave that Annex A leaves out, by reason."""
+    summary = rollup.summary
+    left_out = []
+    not_listed = len(rollup.unresolved)
+    if not_listed:
+        left_out.append(("were not found in the RMI smelter reference list, so they could not be identified", not_listed))
+    not_smelters = sum(1 for d in project.decisions() if d.not_a_smelter)
+    if not_smelters:
+        left_out.append(("were not smelters or refiners (for example a supplier's own company or a trader)", not_smelters))
+    excluded = sum(1 for s in rollup.smelters if s.excluded)
+    if excluded:
+        left_out.append(("were identified, but we left them out of Annex A, each for a reason we recorded", excluded))
+    return {
+        "cmrts_by_metal": {metal: figures.declarations_sourcing for metal, figures in summary.metals.items()},
+        "cmrts_received": summary.responses,
+        "smelter_country_count": summary.countries,
+        "recycled_smelter_count": summary.recycled_smelters,
+        "left_out_of_annex": left_out,
+    }
+
+
 def acquisitions_left_out(project: Project) -> list[LeftOutAcquisition]:
     """Acquired businesses whose products Instruction 3 leaves out of this year, for the report to say so."""
     year = project.registrant().reporting_year
@@ -250,6 +290,8 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
             if assess_product(p, reg.reporting_year).status == ProductStatus.COVERED
         ],
         acquisitions_left_out=acquisitions_left_out(project),
+        **_origin_fields(project, rollup),
+        **_result_figures(project, rollup),
         rcoi=rcoi_facts(project, rollup),
         diligence_answers={k: v for k, v in answers.items() if k in question_keys},
         metal_summaries=metal_summaries(rollup),

@@ -129,6 +129,19 @@ class ReportData:
     diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.diligence)
     metal_summaries: list[MetalSummary] = field(default_factory=list)
     countries_of_origin: list[str] = field(default_factory=list)  # empty when not known
+    # What the user recorded about origin (desktop.core.origins): RMI risk levels with their countries,
+    # where it comes from, and whether some 3TG is recycled or of unknown origin.
+    origin_categories: list[tuple[str, list[str]]] = field(default_factory=list)
+    origin_source: str = ""
+    origin_recycled: bool = False
+    origin_unknown: bool = False
+    covered_country_smelters: list[AnnexRow] = field(default_factory=list)  # located in a Covered Country
+    # Figures the project holds (issue 10, item 10), printed in the results.
+    cmrts_by_metal: dict[str, int] = field(default_factory=dict)  # metal -> CMRTs that report using it
+    cmrts_received: int = 0
+    smelter_country_count: int = 0  # countries the Annex A smelters are located in
+    recycled_smelter_count: int = 0  # smelters a supplier reports as 100% recycled or scrap
+    left_out_of_annex: list[tuple[str, int]] = field(default_factory=list)  # (why, how many names)
     annex_rows: list[AnnexRow] = field(default_factory=list)
     status_as_of: date | None = None  # the date the statuses were checked against the RMI lists
     status_definitions: dict[str, str] = field(default_factory=dict)  # status -> definition

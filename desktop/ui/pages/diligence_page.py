@@ -35,6 +35,7 @@ from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets.audit_block import AuditBlock
 from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label
 from desktop.ui.widgets.determination_box import DeterminationBox
+from desktop.ui.widgets.origins_box import OriginsBox
 
 OUTCOME_NOTES = {
     Outcome.SD_WITH_CMR: "Your answers below are printed in the Conflict Minerals Report (Exhibit 1.01).",
@@ -74,6 +75,8 @@ class DiligencePage(WizardPage):
         column.addWidget(self._build_company_box())
         for step, step_questions in diligence.questions_by_step().items():
             column.addWidget(self._build_step_box(step, step_questions))
+        self.origins_box = OriginsBox()
+        column.addWidget(self.origins_box)
         column.addWidget(self._build_future_steps_box())
         column.addStretch(1)
 
@@ -285,6 +288,7 @@ class DiligencePage(WizardPage):
         determination = conclusion.determination
         self.outcome_box.show_conclusion(self.project, conclusion, OUTCOME_NOTES.get(determination.outcome, ""))
         self.determination = determination
+        self.origins_box.load(self.project, rolled.smelters)
 
         facts = rcoi_facts(self.project, rolled)
         answered = facts.company_level_responses + facts.product_level_responses

@@ -165,7 +165,7 @@ class ProductsPage(WizardPage):
         exemptions = QGroupBox("Exemptions")
         exemptions_layout = QVBoxLayout(exemptions)
         self.pre2013_box = QCheckBox("Stock from before 2013")
-        self.acquired_box = QCheckBox("Recently acquired company")
+        self.acquired_box = QCheckBox("Made by a business we acquired")
         explanations = {
             self.pre2013_box: "All of its metal was smelted, refined or outside the Covered Countries "
             "before January 31, 2013.",
