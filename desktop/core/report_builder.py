@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core import claims, diligence  # noqa: F401  claims adds its readiness checks
+from desktop.core import audit_report, claims, diligence  # noqa: F401  both add readiness checks
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,
@@ -100,7 +100,8 @@ def metal_summaries(rollup: Rollup) -> list[MetalSummary]:
     """Per-metal counts from the roll-up's summary, in CMRT metal order, metals with smelters only."""
     figures = rollup.summary.metals
     return [
-        MetalSummary(m, figures[m].known_smelters, figures[m].conformant, figures[m].active)
+        # Cross-recognized counts with Conformant (desktop.core.smelters.statuses says why).
+        MetalSummary(m, figures[m].known_smelters, figures[m].conformant + figures[m].cross_recognized, figures[m].active)
         for m in METALS
         if m in figures and figures[m].known_smelters
     ]
@@ -178,6 +179,21 @@ def _filing_outcome(project: Project, conclusion: Conclusion) -> tuple[str, list
     return outcome, reasons
 
 
+def _audit_report_fields(project: Project, company: str, year: int) -> dict:
+    """The attached audit report for ReportData (Exhibit 1.02), when an audit is claimed."""
+    pdf = project.attachment(audit_report.AUDIT_PDF)
+    edgar = project.attachment(audit_report.AUDIT_EDGAR)
+    return {
+        "ipsa_report_pdf": pdf.data if pdf else None,
+        "ipsa_report_name": pdf.file_name if pdf else "",
+        "ipsa_report_sha256": pdf.sha256 if pdf else "",
+        "ipsa_report_edgar_html": (
+            audit_report.edgar_exhibit_html(edgar, f"{company} Exhibit 1.02 Independent Private Sector Audit Report {year}")
+            if edgar else None
+        ),
+    }
+
+
 def report_data_from_project(project: Project, rollup: Rollup | None = None, today: date | None = None) -> ReportData:
     """Everything the exports print, from the project; raises NotReadyToExport while the outcome is open."""
     today = today or date.today()
@@ -215,6 +231,7 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
         status_as_of=date.fromisoformat(status_as_of) if status_as_of else None,
         ipsa=answers.get(IPSA_KEY, "").strip().lower() == "yes",
         ipsa_auditor=answers.get(IPSA_AUDITOR_KEY, "").strip(),
+        **_audit_report_fields(project, registrant.name, reg.reporting_year or today.year - 1),
         future_steps=future_steps(answers),
         conclusion_reason=conclusion.choices.conclusion_reason if conclusion.user_conclusion else "",
         staff_statement=STAFF_STATEMENT if conclusion.staff_statement else "",

@@ -153,7 +153,7 @@ def ask_choice(parent: QWidget, title: str, prompt: str, choices: list[str]) -> 
 
 def ask_open_reference_files(parent: QWidget) -> list[Path]:
     paths, _ = QFileDialog.getOpenFileNames(
-        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.csv);;All files (*)"
+        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.xml *.csv);;All files (*)"
     )
     return [Path(p) for p in paths]
 
@@ -172,3 +172,13 @@ def review_project_reference(parent: QWidget, project) -> bool:
     dialog = ProjectReferenceDialog(project, parent)
     dialog.exec()
     return dialog.moved
+
+
+def ask_audit_report_file(parent: QWidget, for_edgar: bool) -> Path | None:
+    """The auditor's report: the PDF, or (for EDGAR) an HTML or text version."""
+    if for_edgar:
+        title, file_filter = "Audit report for EDGAR (HTML or text)", "HTML or text (*.htm *.html *.txt)"
+    else:
+        title, file_filter = "Auditor's report (PDF)", "PDF files (*.pdf)"
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter + ";;All files (*)")
+    return Path(path) if path else None

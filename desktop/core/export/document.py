@@ -93,6 +93,8 @@ def report_context(data: ReportData) -> dict[str, str]:
         "countries": joined(data.countries_of_origin),
         "country_count": str(len(data.countries_of_origin)),
         "ipsa_auditor": data.ipsa_auditor,
+        "ipsa_report_name": data.ipsa_report_name,
+        "ipsa_report_sha256": data.ipsa_report_sha256,
         "conclusion_reason": data.conclusion_reason.strip(),
         "staff_statement": data.staff_statement,
     }
@@ -103,6 +105,7 @@ def report_flags(data: ReportData) -> set[str]:
     candidates = {
         "cmr": data.files_cmr,
         "ipsa": data.ipsa,
+        "ipsa_report_attached": data.ipsa_report_pdf is not None,
         "countries_known": bool(data.countries_of_origin),
         "future_steps": bool(data.future_steps),
         "products": bool(data.products),

@@ -13,8 +13,10 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.percent import percent_half_up
 
 OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
-# RMI statuses that count as "Conformant or Active" in the per-metal figures.
+# RMI statuses that count as "Conformant or Active" in the per-metal figures; Cross-recognized
+# counts with Conformant (desktop.core.smelters.statuses says why).
 CONFORMANT = "Conformant"
+CROSS_RECOGNIZED = "Cross-recognized"
 ACTIVE = "Active"
 
 
@@ -120,6 +122,12 @@ class ReportData:
     status_definitions: dict[str, str] = field(default_factory=dict)  # status -> definition
     ipsa: bool = False  # an independent private sector audit was obtained
     ipsa_auditor: str = ""
+    # The auditor's report as attached (Exhibit 1.02): the PDF appended to the report PDF, and the
+    # HTML or text version EDGAR files as ex1-02.htm (desktop.core.audit_report).
+    ipsa_report_pdf: bytes | None = None
+    ipsa_report_name: str = ""
+    ipsa_report_sha256: str = ""
+    ipsa_report_edgar_html: str | None = None
     future_steps: list[str] = field(default_factory=list)
     # The determination's special cases, each chosen by the user in writing (desktop.core.filing).
     conclusion_reason: str = ""  # "no reason to believe" against the evidence: the user's reason
@@ -146,7 +154,7 @@ def summarise_annex(rows: list[AnnexRow]) -> list[MetalSummary]:
                 MetalSummary(
                     metal=metal,
                     known=len(statuses),
-                    conformant=statuses.count(CONFORMANT),
+                    conformant=statuses.count(CONFORMANT) + statuses.count(CROSS_RECOGNIZED),
                     active=statuses.count(ACTIVE),
                 )
             )

@@ -160,10 +160,24 @@ UPDATE suppliers SET asked = 1
     OR requested_on IS NOT NULL OR reminded_on IS NOT NULL;
 """
 
+# Files the user attaches to the filing (the independent private sector audit report, issue 10):
+# original bytes and SHA-256, kept in the project like the supplier files.
+ATTACHMENTS = """
+CREATE TABLE attachments (
+    key TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    file_bytes BLOB NOT NULL,
+    attached_at TEXT NOT NULL,
+    attached_by TEXT NOT NULL DEFAULT ''
+);
+"""
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     SCHEMA_V1,
     SCHEMA_V2_REFERENCE_SNAPSHOTS,
     SUPPLIERS_ASKED,
+    ATTACHMENTS,
 ]
 
 

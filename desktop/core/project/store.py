@@ -18,6 +18,7 @@ from typing import Iterator
 from desktop import PROJECT_SUFFIX
 from desktop.core.atomic import atomic_target
 from desktop.core.project import schema
+from desktop.core.project.attachment_store import AttachmentRecords
 from desktop.core.project.declaration_store import DeclarationRecords
 from desktop.core.project.reference_store import ReferenceSnapshotRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
@@ -119,7 +120,7 @@ def _check_is_project(path: Path) -> None:
         )
 
 
-class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords):
+class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords, AttachmentRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
     def __init__(self, path: Path, con: sqlite3.Connection):
