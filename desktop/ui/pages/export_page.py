@@ -28,6 +28,7 @@ from desktop.core.project import Project, ProjectError
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
+from desktop.ui.customer_cmrt_dialog import CustomerCmrtDialog
 from desktop.ui.export_worker import EXPORT_KINDS, KINDS_BY_KEY, ExportTask, default_export_folder, target_for
 from desktop.ui.models.rows_model import RowsTableModel
 from desktop.ui.pages.base import WizardPage
@@ -36,6 +37,7 @@ FOLDER_SETTING = "export_folder"
 KIND_LABELS = {
     "report_pdf": "Report PDF", "annex_pdf": "Annex A PDF", "annex_xlsx": "Annex A Excel",
     "annex_csv": "Annex A CSV", "edgar_form_sd": "EDGAR Form SD", "edgar_ex101": "EDGAR Exhibit 1.01",
+    "customer_cmrt": "Our CMRT for customers",
 }  # fmt: skip
 
 
@@ -102,6 +104,7 @@ class ExportPage(WizardPage):
         self.running: ExportTask | None = None
         self.exporting_for: Project | None = None
         self.folder = Path()
+        self.customer_dialog = None
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
         content = QWidget()
@@ -109,6 +112,7 @@ class ExportPage(WizardPage):
         column.setContentsMargins(0, 0, 12, 0)
         column.addWidget(self._build_readiness_box())
         column.addWidget(self._build_buttons_box())
+        column.addWidget(self._build_customers_box())
         history = QGroupBox("Exported files")
         history_layout = QVBoxLayout(history)
         self.history_model = ExportHistoryModel(self)
@@ -196,6 +200,37 @@ class ExportPage(WizardPage):
         layout.addLayout(status_row)
         return group
 
+    def _build_customers_box(self) -> QWidget:
+        group = QGroupBox("For your customers")
+        row = QHBoxLayout(group)
+        self.customer_cmrt_button = QPushButton("Our CMRT for customers…")
+        self.customer_cmrt_button.setObjectName("export_customer_cmrt")
+        self.customer_cmrt_button.clicked.connect(self.open_customer_cmrt)
+        help_label = QLabel(
+            "Customers send you a CMRT to fill. This fills RMI's blank from this project: you check each "
+            "answer and its reason before the file is written."
+        )
+        help_label.setObjectName("fieldHelp")
+        help_label.setWordWrap(True)
+        row.addWidget(self.customer_cmrt_button)
+        row.addWidget(help_label, 1)
+        return group
+
+    def open_customer_cmrt(self) -> None:
+        if self.project is None:
+            return
+        dialog = CustomerCmrtDialog(self.project, self.folder, self, self.pool)
+        dialog.written.connect(lambda _path: self.refresh())
+        self.customer_dialog = dialog  # window-modal and not blocking: tests reach it here
+        dialog.finished.connect(self._customer_dialog_closed)
+        dialog.resize(self.window().size() * 0.92)
+        dialog.open()
+
+    def _customer_dialog_closed(self) -> None:
+        if self.customer_dialog is not None:
+            self.customer_dialog.deleteLater()
+        self.customer_dialog = None
+
     # -- data ------------------------------------------------------------------------------------
 
     def load(self, project: Project) -> None:
@@ -251,6 +286,7 @@ class ExportPage(WizardPage):
         for key, button in self.export_buttons.items():
             button.setEnabled(not busy and self._can_export(key))
         self.folder_button.setEnabled(not busy)
+        self.customer_cmrt_button.setEnabled(self.project is not None)
 
     def _can_export(self, key: str) -> bool:
         data = self.data
