@@ -46,3 +46,34 @@ def sample_project_path(sample_project_template, tmp_path) -> Path:
     path = tmp_path / sample_project_template.name
     shutil.copy(sample_project_template, path)
     return path
+
+
+def make_ready(path: Path) -> None:
+    """Settle what blocks the final filing the way a user would: leave each unmatched smelter name
+    unknown on purpose, and record why the shipped (2023) statuses are used."""
+    from desktop.core.filing import project_rollup
+    from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY
+    from desktop.core.project import Project
+    from desktop.core.smelters.to_resolve import still_to_resolve
+
+    project = Project.open(path)
+    for entry in still_to_resolve(project_rollup(project).unresolved):
+        project.set_left_unknown(entry.key, True, "test user")
+    project.set_answer(STALE_STATUS_REASON_KEY, "These are the latest RMI lists the company holds.")
+    project.close()
+
+
+@pytest.fixture(scope="module")
+def ready_project_template(filed_project_template, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("ready") / "Acme 2025.cmdesk"
+    shutil.copy(filed_project_template, path)
+    make_ready(path)
+    return path
+
+
+@pytest.fixture
+def ready_project_path(ready_project_template, tmp_path) -> Path:
+    """A private copy of the filed project with nothing blocking the final filing."""
+    path = tmp_path / "Acme 2025.cmdesk"
+    shutil.copy(ready_project_template, path)
+    return path
