@@ -7,8 +7,21 @@ commands and prints the help when none is given; `conflict-minerals-desk` is the
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 HELP_FLAGS = ("-h", "--help")
+PROJECT_SUFFIX = ".cmdesk"
+
+
+def _is_command_line(args: list[str], commands) -> bool:
+    """A command, a request for help, or a word that is neither an option nor a project file (a
+    mistyped command: the command line says so rather than the window failing to open it)."""
+    if not args:
+        return False
+    first = args[0]
+    if first in commands or first in HELP_FLAGS:
+        return True
+    return not first.startswith("-") and not first.lower().endswith(PROJECT_SUFFIX) and not Path(first).exists()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from desktop.cli import COMMANDS  # no Qt on this path
 
-    if args and (args[0] in COMMANDS or args[0] in HELP_FLAGS):
+    if _is_command_line(args, COMMANDS):
         from desktop.cli import main as cli_main
 
         return cli_main(args, prog="python -m desktop")

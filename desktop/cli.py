@@ -150,7 +150,11 @@ def _as_text(result: Declaration | UnreadableFile) -> str:
     ]
     if result.findings:
         lines.append(f"  findings ({len(result.findings)}):")
-        lines += [f"    [{finding.severity.value}] {finding.rule_id}: {finding.message}" for finding in result.findings]
+        # The check's code goes last, in words: "[error] B2:" in front read like a cell reference.
+        lines += [
+            f"    {finding.severity.value.capitalize()}: {finding.message} (check {finding.rule_id})"
+            for finding in result.findings
+        ]
     else:
         lines.append("  findings: none")
     return "\n".join(lines) + "\n"

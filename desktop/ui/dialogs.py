@@ -67,6 +67,24 @@ def ask_open_cmrt_files(parent: QWidget) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+def ask_blank_cmrt(parent: QWidget) -> Path | None:
+    """The blank CMRT the user downloaded from RMI (we may not ship RMI's template ourselves)."""
+    from desktop.core.suppliers.sending import RMI_TEMPLATES_PAGE
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("Choose the blank CMRT")
+    box.setText("Each request carries the blank Conflict Minerals Reporting Template for the supplier to fill in.")
+    box.setInformativeText(
+        f"Download the latest CMRT (free) from the Responsible Minerals Initiative, {RMI_TEMPLATES_PAGE}, "
+        "then choose the downloaded file. This project remembers it."
+    )
+    box.setStandardButtons(QMessageBox.Open | QMessageBox.Cancel)
+    if box.exec() != QMessageBox.Open:
+        return None
+    path, _ = QFileDialog.getOpenFileName(parent, "Choose the blank CMRT", "", "Excel workbooks (*.xlsx *.xlsm *.xls)")
+    return Path(path) if path else None
+
+
 def ask_folder(parent: QWidget, title: str, start: Path | None = None) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
     return Path(folder) if folder else None

@@ -12,9 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop.core.export import annex_files, edgar_html, report_pdf
-from desktop.core.export.report_data import IncompleteReport, ReportData
-from desktop.core.export.report_pdf import NothingToFile
+from desktop.core.export.report_data import IncompleteReport, NothingToFile, ReportData
 from desktop.core.wording import ForbiddenWording
 
 
@@ -72,6 +70,10 @@ def draft_kinds(data: ReportData) -> list[ExportKind]:
 
 def write_export(kind: ExportKind, data: ReportData, target: Path) -> list:
     """Write one export; returns its ExportRecords. Slow (the report PDF takes about a second)."""
+    # Imported here: openpyxl, reportlab and numpy take a third of a second, which launching the
+    # app should not wait for.
+    from desktop.core.export import annex_files, edgar_html, report_pdf
+
     if kind.key == "report_pdf":
         return [report_pdf.write_report_pdf(data, target)]
     if kind.key == "annex_pdf":

@@ -41,14 +41,21 @@ class MainWindow(QMainWindow):
         self.start_screen.open_requested.connect(self.open_project_dialog)
         self.start_screen.recent_chosen.connect(self.open_project)
         self.start_screen.sample_requested.connect(self.open_sample_project)
-        self.wizard = WizardView(PAGE_CLASSES)
+        self._wizard: WizardView | None = None
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start_screen)
-        self.screens.addWidget(self.wizard)
         self.setCentralWidget(self.screens)
         self._build_menus()
         self._show_start()
         self.setAcceptDrops(True)  # supplier files dropped anywhere on the window are imported
+
+    @property
+    def wizard(self) -> WizardView:
+        """The steps, built when first needed: the start screen paints without six pages."""
+        if self._wizard is None:
+            self._wizard = WizardView(PAGE_CLASSES)
+            self.screens.addWidget(self._wizard)
+        return self._wizard
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         self._add_action(reference_menu, "&Update from RMI files…", self.update_reference)
         self._add_action(reference_menu, "&About the reference data", self.show_reference_info)
         help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(help_menu, "&Words used here", self.show_glossary)
         self._add_action(help_menu, "&About", self.show_about)
 
     def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -188,6 +196,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.reference_update_dialog import reference_summary
 
         dialogs.show_info(self, "Smelter reference", reference_summary())
+
+    def show_glossary(self) -> None:
+        from desktop.ui.glossary import glossary_text
+
+        dialogs.show_info(self, "Words used here", glossary_text())
 
     def show_about(self) -> None:
         dialogs.show_info(

@@ -49,6 +49,12 @@ SEVERITY_TIP = {
 }
 
 
+EMPTY_FILES = (
+    "No supplier files yet. Send requests from the Suppliers tab; when the CMRT files come back, "
+    "import them with Import CMRT files… or drop them anywhere on the window."
+)
+
+
 class FilesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,9 +87,15 @@ class FilesPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.empty_label = QLabel(EMPTY_FILES)
+        self.empty_label.setObjectName("emptyHint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
 
     def _build_findings_pane(self) -> QWidget:
@@ -143,6 +155,7 @@ class FilesPanel(QWidget):
             rows.append(DeclarationRow(stored, name, questions))
         self.model.set_rows(rows)
         fit_columns(self.table, 170)
+        self.empty_label.setVisible(not rows)
         self._show_findings(None)
 
     def row_count(self) -> int:

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.project import Project
+from desktop.core.suppliers import RequestState, RosterError, Sender, Supplier, parse_pasted_roster, read_roster
 from desktop.core.suppliers.roster import ASKING_STATES
-from desktop.core.suppliers import RequestState, RosterError, Supplier, parse_pasted_roster, read_roster
+from desktop.core.suppliers.sending import (
+    BLANK_CMRT_SETTING,
+    REPLY_DAYS,
+    BlankTemplateError,
+    check_blank_cmrt,
+    is_overdue,
+    not_yet_asked,
+    write_requests,
+)
 from desktop.ui import dialogs
+from desktop.ui.plural import plural, was_were
 from desktop.ui.models.supplier_table import NAME, ROW_ROLE, SORT_ROLE, SupplierTableModel
 from desktop.ui.table_view import fit_columns, make_table_view
+
+EMPTY_ROSTER = (
+    "No suppliers yet. Start with the suppliers of your covered products: Add… one by hand, "
+    "Import list… from a CSV or Excel file your purchasing team keeps, or Paste… rows copied from a "
+    "spreadsheet. Then Send requests: each supplier gets an e-mail draft with the blank CMRT attached."
+)
 
 
 class RosterPanel(QWidget):
@@ -31,6 +48,20 @@ class RosterPanel(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_supplier())
 
         buttons = QHBoxLayout()
+        self.send_button = QPushButton("Send requests")
+        self.send_button.setObjectName("primary")
+        self.send_button.setToolTip(
+            "E-mail drafts asking for the CMRT, with the blank template attached, for your e-mail program."
+        )
+        self.send_menu = QMenu(self.send_button)
+        self.send_selected_action = self.send_menu.addAction("", lambda: self.send_requests(self.selected_suppliers()))
+        self.send_unasked_action = self.send_menu.addAction("", lambda: self.send_requests(self._not_yet_asked()))
+        self.send_reminders_action = self.send_menu.addAction(
+            "", lambda: self.send_requests(self.overdue_suppliers(), reminder=True)
+        )
+        self.send_menu.aboutToShow.connect(self._update_send_menu)
+        self.send_button.setMenu(self.send_menu)
+        buttons.addWidget(self.send_button)
         self.add_button = self._button(buttons, "Add…", self.add_supplier, "Add one supplier by hand.")
         self.edit_button = self._button(buttons, "Edit…", self.edit_supplier, "Change the selected supplier.")
         self.remove_button = self._button(buttons, "Remove", self.remove_suppliers, "Take the selected suppliers off the roster.")
@@ -38,9 +69,8 @@ class RosterPanel(QWidget):
         self.paste_button = self._button(buttons, "Paste…", self.paste_roster, "Paste rows copied from a spreadsheet.")
         buttons.addStretch(1)
         # Recording request progress for the selected suppliers, in one menu to keep the row short.
-        self.record_button = QToolButton()
-        self.record_button.setText("Record for selected ▾")
-        self.record_button.setPopupMode(QToolButton.InstantPopup)
+        self.record_button = QPushButton("Record for selected")  # the button draws its own menu arrow
+        self.record_button.setToolTip("Record what you did outside the app for the selected suppliers.")
         record_menu = QMenu(self.record_button)
         for text, state in (
             ("CMRT requested today", RequestState.REQUESTED),
@@ -54,10 +84,22 @@ class RosterPanel(QWidget):
         self.record_button.setMenu(record_menu)
         buttons.addWidget(self.record_button)
 
+        self.empty_label = QLabel(EMPTY_ROSTER)
+        self.empty_label.setObjectName("emptyHint")
+        self.empty_label.setWordWrap(True)
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueNote")
+        self.overdue_label.setWordWrap(True)
+        self.overdue_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.overdue_label)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
 
     @staticmethod
     def _button(layout: QHBoxLayout, text: str, slot, tip: str) -> QPushButton:
@@ -75,8 +117,90 @@ class RosterPanel(QWidget):
         if self.project is None:
             return
         latest = {row["supplier_id"]: row["file_name"] for row in self.project.declaration_rows() if row["supplier_id"]}
-        self.model.set_rows(self.project.suppliers(), latest)
+        suppliers = self.project.suppliers()
+        today = date.today()
+        overdue = {s.id for s in suppliers if is_overdue(s, today, has_file=s.id in latest)}
+        self.model.set_rows(suppliers, latest, overdue)
         fit_columns(self.table)
+        self.empty_label.setVisible(not suppliers)
+        count = len(overdue)
+        self.overdue_label.setText(
+            f"{count} {'supplier has' if count == 1 else 'suppliers have'} not sent a CMRT within {REPLY_DAYS} days "
+            "of your request. Choose Send requests, then Send reminders."
+        )
+        self.overdue_label.setVisible(bool(count))
+        self._update_buttons()
+
+    def overdue_suppliers(self) -> list[Supplier]:
+        return [s for s in self.project.suppliers() if s.id in self.model.overdue_ids()] if self.project else []
+
+    def _not_yet_asked(self) -> list[Supplier]:
+        return not_yet_asked(self.project.suppliers()) if self.project else []
+
+    def _update_buttons(self) -> None:
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+        self.record_button.setEnabled(selected)
+        self.send_button.setEnabled(self.project is not None and self.model.rowCount() > 0)
+
+    def _update_send_menu(self) -> None:
+        selected = len(self.selected_suppliers())
+        unasked = len(self._not_yet_asked())
+        overdue = len(self.model.overdue_ids())
+        self.send_selected_action.setText(f"Request a CMRT from the selected suppliers ({selected})…")
+        self.send_selected_action.setEnabled(bool(selected))
+        self.send_unasked_action.setText(f"Request a CMRT from everyone not asked yet ({unasked})…")
+        self.send_unasked_action.setEnabled(bool(unasked))
+        self.send_reminders_action.setText(f"Send reminders to overdue suppliers ({overdue})…")
+        self.send_reminders_action.setEnabled(bool(overdue))
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def blank_cmrt(self) -> Path | None:
+        """The blank CMRT this project sends: the one chosen before, or ask for it once."""
+        remembered = self.project.setting(BLANK_CMRT_SETTING, "")
+        if remembered and Path(remembered).is_file():
+            return Path(remembered)
+        while True:
+            path = dialogs.ask_blank_cmrt(self)
+            if path is None:
+                return None
+            try:
+                check_blank_cmrt(path)
+            except BlankTemplateError as error:
+                dialogs.show_error(self, "Not a blank CMRT", str(error))
+                continue
+            self.project.set_setting(BLANK_CMRT_SETTING, str(path))
+            return path
+
+    def send_requests(self, suppliers: list[Supplier], reminder: bool = False) -> None:
+        if not suppliers or self.project is None:
+            return
+        blank = self.blank_cmrt()
+        if blank is None:
+            return
+        registrant = self.project.registrant()
+        year = registrant.reporting_year or date.today().year - 1
+        sender = Sender(name=registrant.contact_name, company=registrant.company_name, phone=registrant.contact_phone)
+        folder = self.project.path.parent / f"CMRT {'reminders' if reminder else 'requests'} {year}"
+        try:
+            written = write_requests(suppliers, blank, folder, year, sender, date.today(), reminder=reminder)
+        except OSError as error:
+            dialogs.show_error(self, "Could not save the drafts", f"{error.filename or folder}: {error.strerror or error}")
+            return
+        self.project.save_suppliers(suppliers)
+        self._saved()
+        what = "reminder" if reminder else "request"
+        message = (
+            f"Saved {len(written.drafts)} {what} {'draft' if len(written.drafts) == 1 else 'drafts'} in {folder}, "
+            f"each with {blank.name} attached. Open each one in your e-mail program, check it and send it. "
+            f"The {what} date is recorded on the roster."
+        )
+        if written.without_address:
+            message += " No e-mail address on the roster for: " + ", ".join(written.without_address) + "."
+        dialogs.show_info(self, f"{what.capitalize()} drafts saved", message)
+        dialogs.open_folder(folder)
 
     def selected_suppliers(self) -> list[Supplier]:
         rows = self.table.selectionModel().selectedRows()
@@ -143,9 +267,9 @@ class RosterPanel(QWidget):
         self.project.save_suppliers(new)
         self._saved()
         skipped = len(suppliers) - len(new)
-        message = f"Added {len(new)} suppliers."
+        message = f"Added {plural(len(new), 'supplier')}."
         if skipped:
-            message += f" {skipped} already on the roster were left as they are."
+            message += f" {skipped} already on the roster {was_were(skipped)} left as {'it was' if skipped == 1 else 'they are'}."
         dialogs.show_info(self, "Suppliers added", message)
 
     def import_roster(self) -> None:

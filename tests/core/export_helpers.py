@@ -1,4 +1,4 @@
-"""Shared helpers of the export tests: the sample project from the real RMI list, and PDF text."""
+"""Shared helpers of the export tests: sample report data with real RMI smelters, and PDF text."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from desktop.core.export.sample import FACILITY_LIST_NAME, sample_report_data
+from desktop.core.export.sample import FACILITY_LIST_NAME, read_shipped_reference, sample_report_data
 
 
-def sample(smelter_lists_dir: Path, rows: int = 400):
+def sample(smelter_lists_dir: Path | None = None, rows: int = 400):
+    """Report data whose Annex A holds `rows` real smelters: from the RMI facility list of the shared
+    corpus when its folder is given, else from the smelter reference the app ships (fresh clone)."""
+    if smelter_lists_dir is None:
+        return sample_report_data(n_annex_rows=rows, annex_source=read_shipped_reference())
     return sample_report_data(n_annex_rows=rows, facility_list=smelter_lists_dir / FACILITY_LIST_NAME)
 
 

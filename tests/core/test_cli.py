@@ -38,6 +38,12 @@ def test_help_lists_every_command_and_how_to_open_the_window():
     assert "folder" in check_help.stdout
 
 
+def test_a_mistyped_command_is_named_without_opening_the_window():
+    done = run_module("chek", "supplier.xlsx")
+    assert done.returncode == 2
+    assert "invalid choice: 'chek'" in done.stderr and "check" in done.stderr
+
+
 def test_cmdesk_without_a_command_prints_the_help_and_the_gui_script_stays_the_window(capsys):
     try:
         import tomllib
@@ -92,7 +98,8 @@ def test_text_report_for_a_good_file(cmrt_dir, capsys):
     assert "company: JX Advanced Metals Corporation" in out
     assert "scope:   B. Product (or List of Products)" in out
     assert "smelters: Tantalum 16, Tin 0, Gold 0, Tungsten 11 (rows: 27)" in out
-    assert "[warning] C7: Declaration D38:" in out
+    assert "Warning: Declaration D38:" in out and "(check C7)" in out
+    assert "[warning]" not in out
 
 
 def test_exit_status_says_a_file_was_unusable(cmrt_dir, capsys):

@@ -49,7 +49,7 @@ def set_answer(decl, metal, meaning, value):
 
 
 def test_every_rule_has_an_id_severity_and_a_test():
-    tested = {"A2", "F3", "B1", "B2", "B3", "B4", "B4R", "B5", "B6", "B8", "D1", "D2", "D3", "C1", "C2", "C3",
+    tested = {"A2", "A7", "F3", "B1", "B2", "B3", "B4", "B4R", "B5", "B6", "B8", "D1", "D2", "D3", "C1", "C2", "C3",
               "C4", "C5", "C6", "C7", "F1", "F2", "E1", "E2", "E6", "E8", "G7", "H1"}
     assert set(RULES) == tested
     assert all(isinstance(rule.severity, Severity) and rule.title for rule in RULES.values())
@@ -202,9 +202,21 @@ def test_d1_company_questions_blank_while_a_metal_is_used(fresh):
 
 
 def test_d2_public_policy_without_url(original):
-    (finding,) = findings(copy.deepcopy(original(MERCK)), "D2")
-    assert finding.cell == "G77"
+    # Merck links its URL behind the charter's title (test_cmrt_6_6_and_reader_details.py).
+    assert findings(copy.deepcopy(original(MERCK)), "D2") == []
     assert findings(copy.deepcopy(original(JX)), "D2") == []  # JX gives its https:// address
+    decl = copy.deepcopy(original(JX))
+    decl.company_answers[1].comment = "See our website"
+    (finding,) = findings(decl, "D2")
+    assert finding.cell == "G77"
+
+
+def test_a7_newer_revision_noted(fresh):
+    decl = fresh(JX)
+    assert findings(copy.deepcopy(decl), "A7") == []
+    decl.revision = "6.7"
+    (finding,) = findings(decl, "A7")
+    assert finding.severity == Severity.NOTE and "newer than the newest this app knows (6.6)" in finding.message
 
 
 def test_d3_other_format_not_described(fresh):

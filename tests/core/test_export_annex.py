@@ -23,8 +23,8 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="module")
-def data(smelter_lists_dir):
-    return sample(smelter_lists_dir, rows=400)
+def data():
+    return sample(rows=400)
 
 
 def expected_rows(data):

@@ -63,8 +63,8 @@ def check(path: Path) -> EdgarChecker:
 
 
 @pytest.fixture(scope="module")
-def exported(smelter_lists_dir, tmp_path_factory):
-    data = sample(smelter_lists_dir, rows=400)
+def exported(tmp_path_factory):
+    data = sample(rows=400)
     data.annex_rows[0].name = "<script>alert(1)</script> & Co"
     data.annex_rows[1].name = "KGHM Polska Miedź Spółka Akcyjna"
     folder = tmp_path_factory.mktemp("edgar")
@@ -126,8 +126,8 @@ def test_the_checker_rejects_what_edgar_rejects(tmp_path):
             check(path)
 
 
-def test_form_sd_only_writes_one_document(smelter_lists_dir, tmp_path):
-    data = dataclasses.replace(sample(smelter_lists_dir, rows=20), outcome="sd_only",
+def test_form_sd_only_writes_one_document(tmp_path):
+    data = dataclasses.replace(sample(rows=20), outcome="sd_only",
                                outcome_reasons=["No reason to believe any 3TG came from the Covered Countries."])
     records = write_edgar_html(data, tmp_path)
     assert [Path(r.path).name for r in records] == ["form_sd.htm"]

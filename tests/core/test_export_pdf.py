@@ -52,8 +52,8 @@ CMR_SECTIONS = [
 
 
 @pytest.fixture(scope="module")
-def report(smelter_lists_dir, tmp_path_factory):
-    data = sample(smelter_lists_dir)
+def report(tmp_path_factory):
+    data = sample()
     path = tmp_path_factory.mktemp("pdf") / "Form SD 2022.pdf"
     record = write_report_pdf(data, path)
     return data, path, record, pdf_pages(path)
@@ -151,8 +151,8 @@ def test_no_ipsa_never_says_conflict_free(report):
     assert "has not been subject to an independent private sector audit" in text
 
 
-def test_forbidden_user_wording_stops_the_export_and_keeps_the_old_file(smelter_lists_dir, tmp_path):
-    data = sample(smelter_lists_dir, rows=40)
+def test_forbidden_user_wording_stops_the_export_and_keeps_the_old_file(tmp_path):
+    data = sample(rows=40)
     path = tmp_path / "out" / "report.pdf"
     write_report_pdf(data, path)
     before = file_sha256(path)
@@ -164,8 +164,8 @@ def test_forbidden_user_wording_stops_the_export_and_keeps_the_old_file(smelter_
     assert os.listdir(path.parent) == ["report.pdf"]  # no temporary file left behind
 
 
-def test_ipsa_allows_the_claim_and_names_the_auditor(smelter_lists_dir, tmp_path):
-    data = sample(smelter_lists_dir, rows=40)
+def test_ipsa_allows_the_claim_and_names_the_auditor(tmp_path):
+    data = sample(rows=40)
     data.ipsa, data.ipsa_auditor = True, "Example Assurance LLP"
     data.diligence_answers["audits"] = "Our products are DRC conflict free, as audited."
     write_report_pdf(data, tmp_path / "report.pdf")
@@ -174,9 +174,9 @@ def test_ipsa_allows_the_claim_and_names_the_auditor(smelter_lists_dir, tmp_path
     assert "DRC conflict free, as audited" in text
 
 
-def test_form_sd_only_has_no_exhibit(smelter_lists_dir, tmp_path):
+def test_form_sd_only_has_no_exhibit(tmp_path):
     data = dataclasses.replace(
-        sample(smelter_lists_dir, rows=40),
+        sample(rows=40),
         outcome="sd_only",
         outcome_reasons=["Every supplier reported recycled or scrap sources only."],
     )
@@ -189,23 +189,23 @@ def test_form_sd_only_has_no_exhibit(smelter_lists_dir, tmp_path):
     assert len(pages) <= 3
 
 
-def test_no_filing_outcome_has_no_report(smelter_lists_dir, tmp_path):
-    data = dataclasses.replace(sample(smelter_lists_dir, rows=10), outcome="no_filing")
+def test_no_filing_outcome_has_no_report(tmp_path):
+    data = dataclasses.replace(sample(rows=10), outcome="no_filing")
     with pytest.raises(NothingToFile):
         write_report_pdf(data, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_countries_of_origin_when_known(smelter_lists_dir, tmp_path):
-    data = sample(smelter_lists_dir, rows=40)
+def test_countries_of_origin_when_known(tmp_path):
+    data = sample(rows=40)
     data.countries_of_origin = ["Australia", "Brazil", "Rwanda"]
     write_report_pdf(data, tmp_path / "r.pdf")
     text = " ".join(pdf_pages(tmp_path / "r.pdf"))
     assert "may include the following 3 countries: Australia, Brazil and Rwanda." in text
 
 
-def test_annex_pdf_alone(smelter_lists_dir, tmp_path):
-    data = sample(smelter_lists_dir, rows=120)
+def test_annex_pdf_alone(tmp_path):
+    data = sample(rows=120)
     record = write_annex_pdf(data, tmp_path / "annex.pdf")
     pages = pdf_pages(tmp_path / "annex.pdf")
     text = " ".join(pages)
@@ -217,8 +217,8 @@ def test_annex_pdf_alone(smelter_lists_dir, tmp_path):
     assert f"Page 1 of {len(pages)}" in pages[0]
 
 
-def test_names_outside_the_standard_fonts(smelter_lists_dir, tmp_path):
-    data = sample(smelter_lists_dir, rows=20)
+def test_names_outside_the_standard_fonts(tmp_path):
+    data = sample(rows=20)
     names = ["KGHM Polska Miedź Spółka Akcyjna", "Nadir Metal Rafineri San. Ve Tic. A.Ş.", "云南锡业股份有限公司锡业分公司"]
     for row, name in zip(data.annex_rows, names):
         row.name = name
@@ -229,12 +229,12 @@ def test_names_outside_the_standard_fonts(smelter_lists_dir, tmp_path):
     assert "云南锡业股份有限公司锡业分公司" in text.replace(" ", "")  # CJK through the viewer's CID font
 
 
-def test_missing_facts_are_named_before_anything_is_written(smelter_lists_dir, tmp_path):
+def test_missing_facts_are_named_before_anything_is_written(tmp_path):
     from desktop.core.export.annex_files import write_annex_csv
     from desktop.core.export.edgar_html import write_edgar_html
     from desktop.core.export.report_data import IncompleteReport
 
-    data = sample(smelter_lists_dir, rows=10)
+    data = sample(rows=10)
     data.registrant.ein = ""
     data.report_url = " "
     data.status_as_of = None
@@ -250,3 +250,11 @@ def test_missing_facts_are_named_before_anything_is_written(smelter_lists_dir, t
     with pytest.raises(IncompleteReport, match="as of"):
         write_annex_csv(data, tmp_path / "a.csv")
     assert [p.name for p in tmp_path.iterdir() if p.name != "appdata"] == []
+
+
+def test_a_report_from_the_rmi_facility_list_of_the_shared_corpus(smelter_lists_dir, tmp_path):
+    data = sample(smelter_lists_dir, rows=60)
+    write_annex_pdf(data, tmp_path / "annex.pdf")
+    text = " ".join(pdf_pages(tmp_path / "annex.pdf"))
+    assert len(data.annex_rows) == 60
+    assert all(row.smelter_id in text for row in data.annex_rows)

@@ -17,13 +17,15 @@ from desktop.core.project import Project
 from desktop.core.report_builder import report_data_from_project
 from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
 from desktop.core.sample.project import create_sample_project
+from desktop.core.smelters import FILING_STATUSES, load_reference
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.declaration_table import FILE, VERDICT
 from desktop.ui.pages.diligence_page import DiligencePage
 from desktop.ui.pages.export_page import ExportPage
-from desktop.ui.pages.smelters_page import SmelterReviewPage
+from desktop.ui.pages.smelters_page import UNRESOLVED_TAB, SmelterReviewPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
+from desktop.ui.widgets.status_colours import UNRESOLVED
 
 
 @pytest.fixture
@@ -115,3 +117,47 @@ def test_every_export_button_writes_and_records_its_files(qtbot, sample_project_
     reopened = Project.open(sample_project_path)
     assert len(reopened.export_history()) == 6  # recorded in the project file
     reopened.close()
+
+
+def test_the_typo_in_the_sample_is_resolved_from_the_queue_and_stays_resolved(qtbot, sample_project_path):
+    typo = next((sample, row) for sample, rows in ((s, s.smelters) for s in SAMPLE_FILES)
+                for row in rows if row.lookup_name == "Asahi Pretec Crop.")
+    sample, row = typo
+    intended = load_reference().alias_cid(row.metal, "Asahi Pretec Corp.")  # what the supplier meant
+    assert intended
+    window, page = open_at(qtbot, sample_project_path, SmelterReviewPage)
+    pending = page.unresolved_model.pending_count()
+    qtbot.mouseClick(page.chips.chips[UNRESOLVED], Qt.LeftButton)
+    assert page.tabs.currentIndex() == UNRESOLVED_TAB
+    qtbot.keyClicks(page.search_edit, "pretec")
+    assert page.unresolved_proxy.rowCount() == 1
+    page._select_unresolved(0)
+    candidates = page.unresolved_detail.candidates
+    assert candidates.item(0).data(Qt.UserRole) == intended
+    where = candidates.visualItemRect(candidates.item(0)).center()
+    qtbot.mouseClick(candidates.viewport(), Qt.LeftButton, pos=where)  # the user picks it
+    assert page.unresolved_detail.choose_button.isEnabled()
+    qtbot.mouseClick(page.unresolved_detail.choose_button, Qt.LeftButton)
+    assert page.unresolved_model.pending_count() == pending - 1
+    chosen = next(s for s in page.rollup.smelters if (s.metal, s.cid) == (row.metal, intended))
+    assert any(reported.file_name == sample.file_name for reported in chosen.rows)
+    window.close()
+
+    reopened, page = open_at(qtbot, sample_project_path, SmelterReviewPage)
+    assert page.unresolved_model.pending_count() == pending - 1
+    reopened.close()
+
+
+def test_status_chips_filter_the_sample_smelters(qtbot, sample_project_path):
+    window, page = open_at(qtbot, sample_project_path, SmelterReviewPage)
+    smelters = page.rollup.smelters
+    for status in FILING_STATUSES:
+        expected = sum(s.status == status for s in smelters)
+        chip = page.chips.chips[status]
+        assert chip.text().split()[-1] == str(expected)
+        qtbot.mouseClick(chip, Qt.LeftButton)
+        assert page.smelter_proxy.rowCount() == expected
+        assert {s.status for s in page.smelter_proxy.visible_rows()} <= {status}
+        qtbot.mouseClick(chip, Qt.LeftButton)  # unchecked again: every status
+    assert page.smelter_proxy.rowCount() == len(smelters)
+    window.close()

@@ -12,6 +12,7 @@ from desktop.core.suppliers import RequestState, Supplier
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.declaration_table import FILE, VERDICT
+from desktop.ui.models.supplier_table import STATE
 from desktop.ui.pages.suppliers_page import SuppliersPage
 
 
@@ -140,7 +141,7 @@ def test_roster_editing_and_response_rate(qtbot, window, quiet, monkeypatch):
     assert all(s.request_state == RequestState.REQUESTED for s in window.project.suppliers())
     assert page.rate_label.text().startswith("We surveyed 2 suppliers and received responses from 0 (0%).")
     assert all(s.asked for s in window.project.suppliers())  # recording the request marks them asked
-    assert "Requested on" in page.roster.model.index(0, 4).data()
+    assert "Requested on" in page.roster.model.index(0, STATE).data()
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, window, quiet, cmrt_dir):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.cmrt.layouts import Layout, answer_rows, revision_number
+from desktop.core.cmrt.hyperlinks import with_link
+from desktop.core.cmrt.layouts import PRODUCT_HEADERS, Layout, answer_rows, product_columns
 from desktop.core.cmrt.model import METALS, CompanyAnswer, CompanyInfo, MetalAnswer, ProductRow
 from desktop.core.cmrt.normalise import clean_field, is_copyright_line, normalise_answer, parse_date
 from desktop.core.cmrt.sheets import Grid
@@ -41,13 +42,16 @@ def read_metal_answers(declaration: Grid, layout: Layout) -> dict[str, list[Meta
     return answers
 
 
-def read_company_answers(declaration: Grid, layout: Layout) -> list[CompanyAnswer]:
+def read_company_answers(declaration: Grid, layout: Layout,
+                         links: dict[str, str] | None = None) -> list[CompanyAnswer]:
+    """`links`: the sheet's cell hyperlinks; a comment's link target counts as part of it."""
+    links = links or {}
     return [
         CompanyAnswer(
             letter=question.letter, wording=question.wording,
             answer=normalise_answer(declaration.cell(f"D{question.row}"), question.allowed),
-            comment=clean_field(declaration.cell(f"G{question.row}")), cell=f"D{question.row}",
-            raw=declaration.cell(f"D{question.row}"),
+            comment=with_link(clean_field(declaration.cell(f"G{question.row}")), links.get(f"G{question.row}", "")),
+            cell=f"D{question.row}", raw=declaration.cell(f"D{question.row}"),
         )
         for question in layout.company_questions
     ]
@@ -62,19 +66,33 @@ def read_products(products: Grid | None, revision: str) -> list[ProductRow]:
     """Product List rows from row 6; 6.6 adds requester number and name before the comments."""
     if products is None:
         return []
-    with_requester = revision_number(revision) >= 6.6 or bool(clean_field(products.cell("F5")))
+    columns = product_columns_by_header(products) or product_columns(revision)
+    last = max(columns.values()) + 1
     rows = []
     for number in range(6, products.height + 1):
-        raw = products.row(number)[1:6]
+        raw = products.row(number)[1:last]
         if all(value in _BLANKS for value in raw):  # 2,000 template rows, nearly all empty
             continue
-        cells = [clean_field(value) for value in raw] + [""] * 5
-        if not any(cells[:5]):
+        cells = products.row(number)
+        fields = {name: clean_field(cells[index]) if index < len(cells) else "" for name, index in columns.items()}
+        if not any(fields.values()):
             continue
-        if is_copyright_line(cells[0]) or is_copyright_line(cells[1]):
+        if is_copyright_line(fields["number"]) or is_copyright_line(fields["name"]):
             break
-        if with_requester:
-            rows.append(ProductRow(number, cells[0], cells[1], cells[4], cells[2], cells[3]))
-        else:
-            rows.append(ProductRow(number, cells[0], cells[1], cells[2]))
+        rows.append(ProductRow(number, **fields))
     return rows
+
+
+def product_columns_by_header(products: Grid) -> dict[str, int] | None:
+    """Columns named by the English header row (B5 on), when Excel left its cached labels in
+    English; None when the labels are in another language or absent (then the revision decides)."""
+    found: dict[str, int] = {}
+    for index, value in enumerate(products.row(5)[1:8], start=1):
+        text = " ".join(clean_field(value).lower().replace("’", "'").split())
+        for phrase, field_name in PRODUCT_HEADERS:
+            if phrase in text and field_name not in found:
+                found[field_name] = index
+                break
+    if "number" in found and "name" in found and "comment" in found:
+        return found
+    return None

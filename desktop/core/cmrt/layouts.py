@@ -213,6 +213,29 @@ LAYOUT_200 = Layout("2", _COMPANY_2, _REQUIRED_2, _QUESTIONS_2, _COMPANY_QUESTIO
                     "Standard Smelter Names", ("D",), ("B", "C"))
 
 
+# The Product List's columns from row 6 (LAYOUT.md 2.6). 6.5 renamed "Manufacturer's" to "Responder's";
+# 6.6 (RMI, 17 April 2026) inserted the requester's product number and name before the comments.
+PRODUCT_COLUMNS_6 = {"number": 1, "name": 2, "comment": 3}
+PRODUCT_COLUMNS_6_6 = {"number": 1, "name": 2, "requester_number": 3, "requester_name": 4, "comment": 5}
+PRODUCT_HEADERS = (  # English header (row 5) -> field; the longest phrase is tried first
+    ("requester product number", "requester_number"), ("requester product name", "requester_name"),
+    ("product number", "number"), ("product name", "name"), ("comments", "comment"),
+)
+REQUESTER_COLUMNS_FROM = 6.6
+
+# The newest revision whose layout we know; a newer one is read with it and a note (rule A7).
+NEWEST_KNOWN_REVISION = "6.6"
+
+
+def product_columns(revision: str) -> dict[str, int]:
+    """The Product List columns a revision uses when its header row cannot be read."""
+    return PRODUCT_COLUMNS_6_6 if revision_number(revision) >= REQUESTER_COLUMNS_FROM else PRODUCT_COLUMNS_6
+
+
+def is_newer_than_known(revision: str) -> bool:
+    return revision_number(revision) > revision_number(NEWEST_KNOWN_REVISION)
+
+
 def revision_number(revision: str) -> float:
     """6.31 -> 6.31, "2.03a" -> 2.03, "6.x" -> 6.0; 0.0 when unknown. For ordering only."""
     digits = ""

@@ -8,6 +8,7 @@ Country, Smelter ID).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from desktop.core.cmrt.layouts import Layout
@@ -54,10 +55,29 @@ class SmelterLookup:
         return self.by_id.get(smelter_id.strip().upper()) if smelter_id else None
 
 
+# Every file of one template revision carries the same look-up (RMI protects the sheet), and
+# cleaning its ~2,500 rows cost a fifth of reading a file. Cleaned look-ups are kept for the few
+# revisions a batch meets, keyed by the sheet's raw values, so an edited look-up is read anew.
+_CACHE: OrderedDict[tuple, SmelterLookup] = OrderedDict()
+_CACHE_SIZE = 6
+
+
 def read_lookup(sheets: Sheets, layout: Layout) -> SmelterLookup:
     grid = sheets.grid(layout.lookup_sheet, "Smelter Look-up", "Standard Smelter Names")
     if grid is None:
         return SmelterLookup([])
+    key = (grid.name.lower(), tuple(grid.row(2)), tuple(tuple(row[:9]) for row in grid.rows))
+    cached = _CACHE.get(key)
+    if cached is not None:
+        _CACHE.move_to_end(key)
+        return cached
+    lookup = _CACHE[key] = _read(grid)
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return lookup
+
+
+def _read(grid: Grid) -> SmelterLookup:
     if grid.name.lower() == "smelter look-up":
         return SmelterLookup(_read_6x(grid))
     header = " ".join(clean_field(value).lower() for value in grid.row(2))

@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop.core.cmrt.declaration_reader import (
     read_company, read_company_answers, read_language, read_metal_answers, read_products,
 )
+from desktop.core.cmrt.hyperlinks import sheet_hyperlinks
 from desktop.core.cmrt.layouts import layout_for
 from desktop.core.cmrt.lookup import read_lookup
 from desktop.core.cmrt.model import Declaration, UnreadableFile
@@ -16,12 +17,15 @@ from desktop.core.cmrt.smelter_reader import read_smelters
 from desktop.core.cmrt.workbook_file import open_workbook
 
 
-def read_cmrt(path: str | Path) -> Declaration:
-    """Read one CMRT (.xlsx, .xlsm or .xls, revisions 2.00-6.x); raises UnreadableFile otherwise."""
+def read_cmrt(path: str | Path, data: bytes | None = None) -> Declaration:
+    """Read one CMRT (.xlsx, .xlsm or .xls, revisions 2.00-6.x); raises UnreadableFile otherwise.
+
+    `data`: the file's bytes when the caller already holds them (they are what gets parsed and hashed).
+    """
     name = str(path)
-    opened = open_workbook(path)
+    opened = open_workbook(path, data)
     try:
-        sheets = Sheets(opened.workbook)
+        sheets = Sheets(opened.workbook, name)
         info = detect_template(sheets, name)
         layout = layout_for(info.revision)
         declaration_sheet = sheets.grid("Declaration")
@@ -33,7 +37,8 @@ def read_cmrt(path: str | Path) -> Declaration:
         )
         declaration.company = read_company(declaration_sheet, layout)
         declaration.metal_answers = read_metal_answers(declaration_sheet, layout)
-        declaration.company_answers = read_company_answers(declaration_sheet, layout)
+        links = sheet_hyperlinks(opened.data, declaration_sheet.name) if opened.data else {}
+        declaration.company_answers = read_company_answers(declaration_sheet, layout, links)
         declaration.products = read_products(sheets.grid("Product List"), info.revision)
         declaration.smelters = read_smelters(sheets.grid("Smelter List"), layout,
                                              lambda: read_lookup(sheets, layout))

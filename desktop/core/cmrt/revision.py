@@ -15,8 +15,9 @@ from desktop.core.cmrt.model import UnreadableFile
 from desktop.core.cmrt.normalise import clean_text
 from desktop.core.cmrt.sheets import Sheets
 
-_REVISION = re.compile(r"Revision\s*:?\s*([0-9]+(?:\.[0-9]+)?[a-z]?)", re.IGNORECASE)
-_BARE_REVISION = re.compile(r"[0-9]+(?:\.[0-9]+)?[a-z]?")
+# "6.6.1" (RMI's logo-free re-release of 6.6) keeps its third part.
+_REVISION = re.compile(r"Revision\s*:?\s*([0-9]+(?:\.[0-9]+){0,2}[a-z]?)", re.IGNORECASE)
+_BARE_REVISION = re.compile(r"[0-9]+(?:\.[0-9]+){0,2}[a-z]?")
 
 FAMILIES = {
     "CMRT": ("Conflict Minerals Reporting Template", "conflict minerals"),
@@ -43,7 +44,9 @@ class TemplateInfo:
 def detect_template(sheets: Sheets, file_name: str) -> TemplateInfo:
     """Family and revision of a workbook; raises UnreadableFile for anything that is not a usable CMRT."""
     family = _family(sheets)
-    revision, found_in = _revision(sheets)
+    raw_revision, found_in = _revision(sheets)
+    # "2.00" is CMRT's own name for its revision 2; EMRT 2.0 stays "2.0" (issue 11).
+    revision = display_revision(raw_revision) if family in (None, "CMRT") else raw_revision
     if family is None:
         if sheets.find("Declaration") is None:
             listed = ", ".join(sheets.names[:8]) or "none"
@@ -87,18 +90,18 @@ def _revision(sheets: Sheets) -> tuple[str, str]:
         for address in ("J3", "I3", "K3", "H3"):
             match = _REVISION.search(clean_text(declaration.cell(address)))
             if match:
-                return display_revision(match.group(1)), f"Declaration!{address}"
+                return match.group(1), f"Declaration!{address}"
         if clean_text(declaration.cell("I3")).lower() == "revision":  # 1.00: I3 "Revision", J3 "1.   July 18th"
             match = _BARE_REVISION.match(clean_text(declaration.cell("J3")))
             if match:
-                return display_revision(match.group(0).rstrip(".")), "Declaration!J3"
+                return match.group(0).rstrip("."), "Declaration!J3"
     smelters = sheets.grid("Smelter List", "Smelter and Mine List")
     if smelters is not None:
         for row in (2, 3, 4):
             for value in smelters.row(row):
                 match = _REVISION.search(clean_text(value))
                 if match:
-                    return display_revision(match.group(1)), f"{smelters.name} row {row}"
+                    return match.group(1), f"{smelters.name} row {row}"
     revision_sheet = sheets.grid("Revision")
     if revision_sheet is not None:
         last = ""
@@ -109,7 +112,7 @@ def _revision(sheets: Sheets) -> tuple[str, str]:
             elif isinstance(value, str) and _BARE_REVISION.fullmatch(value.strip()):
                 last = value.strip()
         if last:
-            return display_revision(last), "Revision sheet"
+            return last, "Revision sheet"
     return "", ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.core.cmrt.layouts import revision_number
+from desktop.core.cmrt.layouts import NEWEST_KNOWN_REVISION, is_newer_than_known, revision_number
 from desktop.core.cmrt.model import METALS, Declaration, Meaning, Severity
 from desktop.core.cmrt.rule_registry import CheckContext, rule
 
@@ -41,6 +41,14 @@ def old_revision(decl: Declaration, context: CheckContext):
         yield (f"The file uses CMRT revision {decl.revision}, which is out of date (current revisions are "
                f"6.x); its questions differ from today's. Ask the supplier for the current CMRT.{extra}",
                DECLARATION, "J3")
+
+
+@rule("A7", Severity.NOTE, "Template revision newer than the app knows")
+def newer_revision(decl: Declaration, context: CheckContext):
+    if is_newer_than_known(decl.revision):
+        yield (f"The file uses CMRT revision {decl.revision}, newer than the newest this app knows "
+               f"({NEWEST_KNOWN_REVISION}). It was read with the {NEWEST_KNOWN_REVISION} layout; check its answers "
+               "and product list against the file, and look for an update of this app.", DECLARATION, "J3")
 
 
 @rule("F3", Severity.ERROR, "Declaration not filled in", makes_unusable=True)

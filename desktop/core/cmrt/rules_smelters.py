@@ -65,9 +65,14 @@ def not_listed_without_details(decl: Declaration, context: CheckContext):
 def id_differs_from_lookup(decl: Declaration, context: CheckContext):
     for row in decl.smelters:
         if row.smelter_id and row.looked_up_id and row.smelter_id.upper() != row.looked_up_id.upper():
-            yield (f"Smelter List row {row.row}: the smelter ID \"{row.smelter_id}\" does not match the ID the "
-                   f"template gives for {row.metal} / \"{row.lookup_name}\" ({row.looked_up_id}). Ask the "
-                   "supplier which smelter is meant.", SMELTER_LIST, f"row {row.row}")
+            if looks_like_smelter_id(row.smelter_id):
+                written = f"the smelter ID \"{row.smelter_id}\" does not match the ID"
+            else:  # "Not Listed", a name or a stray number where the ID belongs: not an ID (issue 11)
+                written = (f"the smelter ID column holds \"{row.smelter_id}\", which is not a smelter ID, "
+                           "instead of the ID")
+            yield (f"Smelter List row {row.row}: {written} the template gives for {row.metal} / "
+                   f"\"{row.lookup_name}\" ({row.looked_up_id}). Ask the supplier which smelter is meant.",
+                   SMELTER_LIST, f"row {row.row}")
 
 
 @rule("G7", Severity.NOTE, "Legacy 2.x smelter ID")

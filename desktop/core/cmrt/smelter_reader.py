@@ -109,7 +109,9 @@ def _fill_missing_formula_results(row: SmelterRow, typed_id: str, standard_name:
     by_id = lookup.find_id(typed_id) if typed_id else None
     if by_id is not None:
         row.metal = row.metal or by_id.metal
-        row.lookup_name = row.lookup_name or by_id.lookup_name
+        # Column C's formula is INDEX(Look-up column C, MATCH(A, column E)): the standard name,
+        # not whichever alias row happens to come first for that ID (issue 11).
+        row.lookup_name = row.lookup_name or by_id.standard_name or by_id.lookup_name
     entry = by_id if by_id is not None and not row.lookup_name else (lookup.find(row.metal, row.lookup_name)
                                                                      or by_id)
     if not row.name:

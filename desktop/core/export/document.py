@@ -152,6 +152,10 @@ def _expand(block: Block, data: ReportData, context: dict[str, str]) -> list[Blo
                 "conformant_or_active": str(summary.conformant_or_active),
                 "other": str(summary.other),
                 "percent": str(summary.percent_conformant_or_active),
+                # "1 were neither" read wrong in a filing: the verbs and nouns agree with the counts.
+                "smelters_and_refiners": "smelter or refiner" if summary.known == 1 else "smelters and refiners",
+                "were_conformant_or_active": "was" if summary.conformant_or_active == 1 else "were",
+                "were_other": "was" if summary.other == 1 else "were",
             }
             blocks += parse_template(text, figures, report_flags(data), "metal_result.txt")
         return blocks

@@ -15,8 +15,9 @@ from pathlib import Path
 from desktop.core.export.document import annex_rows, build_document
 from desktop.core.export.markup import Block, Run
 from desktop.core.export.records import DRAFT_NOTICE, ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import AnnexRow, MetalSummary, ReportData, percent, require_complete, summarise_annex
-from desktop.core.export.report_pdf import NothingToFile
+from desktop.core.export.report_data import (
+    AnnexRow, MetalSummary, NothingToFile, ReportData, percent, require_complete, summarise_annex,
+)
 
 FORM_SD_FILE = "form_sd.htm"
 EXHIBIT_FILE = "ex1-01.htm"  # EDGAR names: at most 32 characters, no spaces

@@ -159,6 +159,10 @@ def sorted_annex(rows: list[AnnexRow]) -> list[AnnexRow]:
     return sorted(rows, key=lambda r: (order.get(r.metal, len(order)), r.metal, r.name.casefold()))
 
 
+class NothingToFile(ValueError):
+    """The project's outcome is "no Form SD", so there is no report to export."""
+
+
 class IncompleteReport(ValueError):
     """Facts the filing must state are missing; the message lists them in plain words."""
 

@@ -16,11 +16,7 @@ from desktop.core.export.markup import Block, load_template
 from desktop.core.export.pdf_flowables import block_flowables
 from desktop.core.export.pdf_style import MARGIN, PAGE, numbered_canvas
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
-from desktop.core.export.report_data import ReportData, require_complete, summarise_annex
-
-
-class NothingToFile(ValueError):
-    """The project's outcome is "no Form SD", so there is no report to export."""
+from desktop.core.export.report_data import NothingToFile, ReportData, require_complete, summarise_annex
 
 
 def report_blocks(data: ReportData) -> list[Block]:

@@ -1,8 +1,9 @@
 """A sample project's report data, for tests, the bench and a first look at the exports.
 
-Built from REAL smelter names, IDs and countries read from an RMI facility list workbook (the
-shared `smelter-lists/rmi-facility-lists_2023-01.xlsx`); the company is fictional. Not used by the
-application's own code paths, and the workbook is never shipped with the app.
+Built from REAL smelter names, IDs and countries: read from an RMI facility list workbook (the
+shared `smelter-lists/rmi-facility-lists_2023-01.xlsx`, never shipped with the app), or taken from
+the smelter reference the app ships (so tests on a fresh clone need nothing outside the
+repository). The company is fictional. Not used by the application's own code paths.
 """
 
 from __future__ import annotations
@@ -60,6 +61,18 @@ def read_facility_list(path: str | os.PathLike) -> list[AnnexRow]:
     return sorted_annex(rows)
 
 
+def read_shipped_reference() -> list[AnnexRow]:
+    """Every smelter of the reference shipped with the app, with its RMI ID, country and status."""
+    from desktop.core.smelters.reference import load_reference, shipped_reference_path
+
+    reference = load_reference(shipped_reference_path())
+    return sorted_annex([
+        AnnexRow(smelter.metal, smelter.name, smelter.country, smelter.cid, smelter.status)
+        for smelter in reference.smelters.values()
+        if smelter.metal in METALS
+    ])
+
+
 def _spread(rows: list[AnnexRow], count: int) -> list[AnnexRow]:
     """`count` rows spread evenly over the list, so every metal keeps its share."""
     if count >= len(rows):
@@ -68,8 +81,12 @@ def _spread(rows: list[AnnexRow], count: int) -> list[AnnexRow]:
     return [rows[int(index * step)] for index in range(count)]
 
 
-def sample_report_data(n_annex_rows: int = 400, facility_list: str | os.PathLike | None = None) -> ReportData:
-    rows = _spread(read_facility_list(facility_list or default_facility_list()), n_annex_rows)
+def sample_report_data(n_annex_rows: int = 400, facility_list: str | os.PathLike | None = None,
+                       annex_source: list[AnnexRow] | None = None) -> ReportData:
+    """`annex_source` gives the smelters to pick from; without it, the facility list is read."""
+    if annex_source is None:
+        annex_source = read_facility_list(facility_list or default_facility_list())
+    rows = _spread(annex_source, n_annex_rows)
     answers = diligence.default_answers() | {
         "policy_year": "2019",
         "policy_url": "https://investors.harborpoint.example/governance",

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from desktop.core.cmrt.model import METALS, SmelterRow
 from desktop.core.smelters.decisions import SPECIAL_NAMES, MatchDecision, row_key
+from desktop.core.smelters.fuzzy import scorer_for
 from desktop.core.smelters.names import (
     country_key,
     is_legacy_id,
@@ -306,14 +307,14 @@ def _cids_for_key(metal: str, key: str, reference: SmelterReference) -> set[str]
 
 def _suggestions(metal: str, names: list[str], country: str, reference: SmelterReference) -> list[Candidate]:
     """Up to five scored candidates; a same-country smelter gets a small nudge up."""
-    choices = reference.keys_by_metal.get(metal, [])
     best: dict[str, Candidate] = {}
     for name in names:
         key = name_key(name).replace("#", "")
         if not key:
             continue
-        found = process.extract(key, choices, scorer=name_similarity, limit=8, score_cutoff=SUGGESTION_CUTOFF)
-        for choice, score, _ in found:
+        # name_similarity over every key of the metal, scored natively and cached (fuzzy.py)
+        found = scorer_for(reference).best(metal, key, limit=8, cutoff=SUGGESTION_CUTOFF)
+        for choice, score in found:
             for cid in reference.by_key[(metal, choice)]:
                 smelter = reference.smelters[(metal, cid)]
                 nudge = 3 if country and same_country_key(country, smelter.country) else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.countries import cmrt_country, country_code, same_country
@@ -66,6 +67,8 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
+# Cached: a roll-up keys the same few thousand names tens of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case-, accent-, punctuation- and legal-form-free words of a name, for exact comparison."""
     text = repair_mojibake(str(name or "")).strip()
@@ -91,6 +94,7 @@ def key_pattern(key: str) -> re.Pattern[str] | None:
     return re.compile("^" + r"\w{0,2}".join(parts) + "$")
 
 
+@lru_cache(maxsize=4096)
 def country_key(country: str) -> str:
     """The CMRT country-list spelling (upper case ISO short name) of a country as written."""
     text = repair_mojibake(str(country or "")).strip().upper()

@@ -155,6 +155,9 @@ def rollup(
     keys: dict[tuple, str] = {}  # and its decision key, for the unresolved ones
     rolled: dict[tuple[str, str], RolledSmelter] = {}
     unresolved: dict[str, UnresolvedRow] = {}
+    # Who reported each smelter or unresolved entry, as sets: a list lookup per row grows with the
+    # number of suppliers, and the roll-up must stay linear to 200,000 rows.
+    members: dict[object, set[str]] = {}
 
     for declaration in declarations:
         supplier = supplier_name(declaration, supplier_names)
@@ -167,12 +170,12 @@ def rollup(
                 match = cache[signature] = match_row(row, reference, index)
             reported = ReportedRow(supplier, declaration.file_name, row, match)
             if match.resolved:
-                _add_resolved(rolled, reference, match, reported)
+                _add_resolved(rolled, reference, match, reported, members)
             else:
                 key = keys.get(signature)
                 if key is None:
                     key = keys[signature] = row_key(row)
-                _add_unresolved(unresolved, key, match, reported)
+                _add_unresolved(unresolved, key, match, reported, members)
 
     _apply_overrides(rolled, overrides)
     order = {metal: i for i, metal in enumerate(METALS)}
@@ -190,7 +193,7 @@ def rollup(
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
 
 
-def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow) -> None:
+def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
     key = (match.metal, match.cid)
     smelter = rolled.get(key)
     if smelter is None:
@@ -200,8 +203,7 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
             ref.status_as_of, ref.status_source, ref.status, covered_country=ref.covered_country,
         )
     smelter.rows.append(reported)
-    if reported.supplier not in smelter.reported_by:
-        smelter.reported_by.append(reported.supplier)
+    _add_member(members, key, smelter.reported_by, reported.supplier)
     if match.method not in smelter.methods:
         smelter.methods.append(match.method)
     for flag in match.flags:
@@ -211,7 +213,7 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
     smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
 
 
-def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow) -> None:
+def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict) -> None:
     row = reported.row
     written_id = row.smelter_id or row.looked_up_id
     group = unresolved.get(key)
@@ -228,8 +230,14 @@ def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow) -
             group.smelter_id = ", ".join(filter(None, (group.smelter_id, written_id)))
         group.candidates = ranked(group.candidates + match.candidates)
     group.rows.append(reported)
-    if reported.supplier not in group.suppliers:
-        group.suppliers.append(reported.supplier)
+    _add_member(members, key, group.suppliers, reported.supplier)
+
+
+def _add_member(members: dict, key, names: list[str], supplier: str) -> None:
+    seen = members.setdefault(key, set())
+    if supplier not in seen:
+        seen.add(supplier)
+        names.append(supplier)
 
 
 def _apply_overrides(rolled, overrides: Iterable[SmelterOverride]) -> None:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
-
-from desktop.core.cmrt.model import METALS
+from desktop.core.cmrt.model import METALS, UnreadableFile
+from desktop.core.cmrt.workbook_file import open_workbook
 from desktop.core.smelters.names import country_key, metal_key, smelter_id_key
 
 LOOKUP_SHEET = "Smelter Look-up"
@@ -103,8 +102,14 @@ def read_tables(path: Path) -> list[tuple[str, list[list[object]]]]:
             except UnicodeDecodeError:
                 text = raw.decode("cp1252", errors="replace")  # Excel's CSV on Windows
             return [(path.stem, list(csv.reader(text.splitlines())))]
-        workbook = CalamineWorkbook.from_path(str(path))
-        return [(name, workbook.get_sheet_by_name(name).to_python()) for name in workbook.sheet_names]
+        # The same guard as supplier files (a hostile sheet must not abort the app): every sheet is read.
+        workbook = open_workbook(path, sheets=None).workbook
+        try:
+            return [(name, workbook.get_sheet_by_name(name).to_python()) for name in workbook.sheet_names]
+        finally:
+            workbook.close()
+    except UnreadableFile as refusal:
+        raise ReferenceFileError(f"{path.name}: not a readable workbook or CSV ({refusal.problem.rstrip('.')}).") from refusal
     except (OSError, ValueError) as error:
         raise ReferenceFileError(f"{path.name}: cannot be read ({error}).") from error
     except Exception as error:  # calamine raises its own types for broken workbooks

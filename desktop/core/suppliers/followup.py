@@ -167,6 +167,13 @@ def follow_up_recipient(declaration: Declaration, supplier: Supplier | None = No
     return ((supplier.email if supplier else "") or declaration.company.contact_email).strip()
 
 
+_MIME_TYPES = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+    ".xls": "application/vnd.ms-excel",
+}
+
+
 def _address(sender: Sender | str) -> str:
     if isinstance(sender, Sender):
         return formataddr((sender.name, sender.email)) if sender.email else ""
@@ -174,12 +181,14 @@ def _address(sender: Sender | str) -> str:
 
 
 def write_eml(
-    path, to: str, subject: str, body: str, sender: Sender | str | None = None
+    path, to: str, subject: str, body: str, sender: Sender | str | None = None,
+    attachments: Iterable[Path] = (),
 ) -> Path:
     """Write an unsent e-mail draft (RFC 5322) that Outlook and Thunderbird open for editing.
 
     `X-Unsent: 1` makes Outlook open it as a draft with a Send button instead of a received
     message. The file is written to a temporary name and renamed, so a crash leaves no half file.
+    Attachments (the blank CMRT for a request) travel inside the draft.
     """
     message = EmailMessage()
     if sender:
@@ -192,6 +201,10 @@ def write_eml(
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"
     message.set_content(body)
+    for attachment in attachments:
+        attachment = Path(attachment)
+        maintype, subtype = _MIME_TYPES.get(attachment.suffix.lower(), ("application", "octet-stream")).split("/")
+        message.add_attachment(attachment.read_bytes(), maintype=maintype, subtype=subtype, filename=attachment.name)
 
     path = Path(path)
     write_bytes_atomic(path, message.as_bytes())

@@ -6,12 +6,20 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.suppliers import Supplier
 from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.theme import current_theme
 
 ROW_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
-NAME, CONTACT, EMAIL, PRODUCTS, STATE, LATEST_FILE = range(6)
-HEADERS = ["Supplier", "Contact", "Email", "Products or parts", "Request", "Latest file"]
+# Where each request stands comes right after the name, so an overdue one is seen on a small screen.
+NAME, STATE, LATEST_FILE, CONTACT, EMAIL, PRODUCTS = range(6)
+HEADERS = ["Supplier", "Request", "Latest file", "Contact", "Email", "Products or parts"]
+
+
+def overdue_text(supplier: Supplier) -> str:
+    """ "Overdue: reminder sent on Feb 3, 2025": the word that matters first, where a cut leaves it."""
+    state = supplier.state_text()
+    return f"Overdue: {state[:1].lower()}{state[1:]}"
 
 
 class SupplierTableModel(RowsTableModel):
@@ -20,12 +28,20 @@ class SupplierTableModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._latest_file: dict[int, str] = {}
+        self._overdue: set[int] = set()
 
-    def set_rows(self, suppliers: list[Supplier], latest_file: dict[int, str] | None = None) -> None:
+    def set_rows(
+        self, suppliers: list[Supplier], latest_file: dict[int, str] | None = None, overdue: set[int] | None = None
+    ) -> None:
         self.beginResetModel()
         self._rows = list(suppliers)
         self._latest_file = dict(latest_file or {})
+        self._overdue = set(overdue or ())
         self.endResetModel()
+
+    def overdue_ids(self) -> set[int]:
+        """Suppliers asked long enough ago that a reminder is due (desktop.core.suppliers.sending)."""
+        return set(self._overdue)
 
     def supplier(self, row: int) -> Supplier:
         return self._rows[row]
@@ -44,11 +60,14 @@ class SupplierTableModel(RowsTableModel):
                 EMAIL: supplier.email,
                 PRODUCTS: supplier.products,
                 # Only suppliers marked as asked count as surveyed in the report: say which are not.
-                STATE: supplier.state_text() + ("" if supplier.asked else " (not marked as asked)"),
+                STATE: (overdue_text(supplier) if supplier.id in self._overdue else supplier.state_text())
+                + ("" if supplier.asked else " (not marked as asked)"),
                 LATEST_FILE: self._latest_file.get(supplier.id, ""),
             }
             value = values.get(column)
             if role == SORT_ROLE and isinstance(value, str):
                 return value.casefold()
             return value
+        if role == Qt.ForegroundRole and column == STATE and supplier.id in self._overdue:
+            return current_theme().colour("warning")
         return None

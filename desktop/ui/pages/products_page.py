@@ -35,6 +35,7 @@ from desktop.core.scoping import (
 )
 from desktop.ui import dialogs
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.plural import plural, was_were
 
 STATUS_MARK = {
     ProductStatus.COVERED: "covered",
@@ -325,9 +326,9 @@ class ProductsPage(WizardPage):
             self.products.append(product)
         self._refresh_list(select=len(self.products) - 1 if added else self.product_list.currentRow())
         skipped = len(imported) - len(added)
-        message = f"Added {len(added)} product lines from {path.name}."
+        message = f"Added {plural(len(added), 'product line')} from {path.name}."
         if skipped:
-            message += f" {skipped} already in the list were skipped."
+            message += f" {skipped} already in the list {was_were(skipped)} skipped."
         dialogs.show_info(self, "Products imported", message)
 
     def is_complete(self) -> bool:
@@ -338,4 +339,4 @@ class ProductsPage(WizardPage):
         if not self.products:
             return "no products yet"
         covered = sum(assess_product(p).status == ProductStatus.COVERED for p in self.products)
-        return f"{len(self.products)} products, {covered} covered"
+        return f"{plural(len(self.products), 'product')}, {covered} covered"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
+from desktop.ui.glossary import status_meaning
 from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
 
 
@@ -15,6 +17,12 @@ def _chip_style(colour: str) -> str:
         f" color: palette(text); background: palette(base); }}"
         f"QPushButton:checked {{ background: {colour}; color: white; }}"
     )
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 class StatusChips(QWidget):
@@ -40,6 +48,7 @@ class StatusChips(QWidget):
             chip.setCheckable(True)
             chip.setObjectName("statusChip")
             chip.setStyleSheet(_chip_style(STATUS_COLOURS[status]))
+            chip.setIcon(swatch(STATUS_COLOURS[status]))  # the chips are the chart's legend too
             self.chips[status] = chip
             if status == UNRESOLVED:
                 layout.addSpacing(12)
@@ -47,7 +56,8 @@ class StatusChips(QWidget):
                 chip.setToolTip("Rows that matched no known smelter: decide what each one is.")
             else:
                 chip.toggled.connect(lambda _checked: self.statuses_changed.emit(self.checked_statuses()))
-                chip.setToolTip(f"Show only {status} smelters (check several to combine).")
+                meaning = status_meaning(status)
+                chip.setToolTip(f"Show only {status} smelters (check several to combine)." + (f"\n\n{status}: {meaning}" if meaning else ""))
             layout.addWidget(chip)
         layout.addStretch(1)
 

@@ -1,0 +1,65 @@
+"""Cell hyperlinks of one sheet of an .xlsx, which calamine's cached values do not carry.
+
+Suppliers answer company question B ("is your policy public?") with a web address as a link
+behind other text: EMD Merck's G77 shows "Merck KGaA, Darmstadt, Germany Responsible Minerals
+Sourcing Charter" and links to the charter's URL. Reading only the text reported the address as
+missing (issue 11). The package was already checked for size and DTDs by workbook_file.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def sheet_hyperlinks(data: bytes, sheet_name: str) -> dict[str, str]:
+    """Cell address ("G77") -> external link target, for the sheet named; {} when there are none
+    or the package is not an .xlsx we can follow (an .xls, a damaged part)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        part = _sheet_part(archive, sheet_name)
+        if part is None:
+            return {}
+        sheet = SafeET.fromstring(archive.read(part), forbid_dtd=True)
+        rels_part = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        targets = _relationships(archive, rels_part)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SafeET.ParseError, DefusedXmlException):
+        return {}
+    links = {}
+    for element in sheet.iter():
+        if not element.tag.endswith("}hyperlink"):
+            continue
+        target = targets.get(element.get(_REL, ""), "").strip()
+        if element.get("ref") and target:
+            links[element.get("ref").split(":")[0].upper()] = target
+    return links
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    if part not in archive.namelist():
+        return {}
+    rels = SafeET.fromstring(archive.read(part), forbid_dtd=True)
+    return {rel.get("Id", ""): rel.get("Target", "") for rel in rels}
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    workbook = SafeET.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+    targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
+    for element in workbook.iter():
+        if element.tag.endswith("}sheet") and element.get("name", "").strip().lower() == sheet_name.lower():
+            target = targets.get(element.get(_REL, ""), "").lstrip("/")
+            return target if target.startswith("xl/") else "xl/" + target
+    return None
+
+
+def with_link(text: str, target: str) -> str:
+    """A cell's text with its link target added when the text does not already show it."""
+    if not target or target.rstrip("/") in text:
+        return text
+    return f"{text} ({target})" if text else target

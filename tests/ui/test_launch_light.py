@@ -1,0 +1,35 @@
+"""Launching paints the start screen without the export stack or the wizard's pages (issue 13)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.ui.main_window import PAGE_CLASSES, create_main_window
+
+REPO = Path(__file__).resolve().parents[2]
+EXPORT_STACK = ("openpyxl", "reportlab", "numpy", "pandas")
+
+
+def test_importing_the_window_leaves_the_export_stack_unloaded():
+    # A fresh interpreter: this test session has long since imported everything.
+    probe = ("import sys; import desktop.ui.main_window; "
+             f"print(','.join(m for m in {EXPORT_STACK!r} if m in sys.modules))")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_the_start_screen_builds_no_wizard_until_a_project_opens(qtbot, tmp_path):
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    assert window._wizard is None
+    assert window.screens.currentWidget() is window.start_screen
+    assert window.open_sample_project()
+    assert window._wizard is not None
+    assert window.screens.currentWidget() is window.wizard
+    assert len(window.wizard.pages) == len(PAGE_CLASSES)
+    window.close_project()
