@@ -60,6 +60,18 @@ def make_ready(path: Path) -> None:
     for entry in still_to_resolve(project_rollup(project).unresolved):
         project.set_left_unknown(entry.key, True, "test user")
     project.set_answer(STALE_STATUS_REASON_KEY, "These are the latest RMI lists the company holds.")
+    # The due diligence statements: the facts they use typed, then each OECD step confirmed.
+    from desktop.core import claims, diligence
+
+    facts = {
+        "policy_year": "2019", "policy_url": "www.acme-instruments.example/policy",
+        "program_department": "finance department", "executive_sponsor": "Chief Financial Officer",
+        "purchase_terms": "cooperate with our conflict minerals inquiry", "retention_years": "5",
+    }  # fmt: skip
+    for key, value in facts.items():
+        project.set_answer(key, value)
+    for step in diligence.oecd_steps():
+        claims.confirm_step(project, step)
     project.close()
 
 
