@@ -104,3 +104,37 @@ def test_edgar_checklist_is_ticked_not_blocking(project):
     set_edgar_item(project, "form_id", True)
     assert [i.done for i in edgar_checklist(project)] == [False, True, False, False]
     assert keys(project) == before
+
+
+def test_the_sample_is_one_decision_away_from_a_true_final_filing(tmp_path):
+    from desktop.core.export.report_pdf import write_report_pdf
+    from desktop.core.report_builder import report_data_from_project
+    from desktop.core.sample.project import create_sample_project
+    from tests.core.export_helpers import pdf_pages
+    from tests.ui.conftest import decide_sample_smelters
+
+    sample = create_sample_project(tmp_path / "sample")
+    # Its roster was asked, its statements confirmed with its own facts, its old statuses explained;
+    # the two names its suppliers mistyped wait for the newcomer.
+    assert [b.key for b in blockers(sample)] == ["smelters.unresolved"]
+    decide_sample_smelters(sample)
+    assert blockers(sample) == []
+    data = report_data_from_project(sample)
+    assert data.outcome == "sd_with_cmr"  # Lakeshore's "Yes" and Old Mill's blank answer, among others
+    assert (data.rcoi.suppliers_surveyed, data.rcoi.suppliers_responded) == (8, 7)
+    out = tmp_path / "sample.pdf"
+    write_report_pdf(data, out)
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "DRAFT" not in text
+    assert "1 of the 8 suppliers surveyed did not return a usable Conflict Minerals Reporting Template." in text
+    sample.close()
+
+
+def test_a_new_empty_project_cannot_produce_a_final_export(tmp_path):
+    from desktop.core.report_builder import NotReadyToExport, report_data_from_project
+
+    empty = Project.create(tmp_path / "new.cmdesk")
+    assert blockers(empty)
+    with pytest.raises(NotReadyToExport):
+        report_data_from_project(empty)
+    empty.close()

@@ -89,3 +89,20 @@ def ready_project_path(ready_project_template, tmp_path) -> Path:
     path = tmp_path / "Acme 2025.cmdesk"
     shutil.copy(ready_project_template, path)
     return path
+
+
+# What the sample's two unmatched smelter names are (its suppliers' typo and hand-written name).
+SAMPLE_MATCHES = {"Asahi Pretec Crop.": "Asahi Pretec Corp.", "Global Tungsten and Powders Corp": "Global Tungsten & Powders LLC"}
+
+
+def decide_sample_smelters(project) -> None:
+    """Decide the sample's queue the way the newcomer would in Smelter review; then nothing blocks."""
+    from desktop.core.filing import project_rollup
+    from desktop.core.smelters.decisions import MatchDecision
+    from desktop.core.smelters.reference import load_reference
+    from desktop.core.smelters.to_resolve import still_to_resolve
+
+    reference = load_reference()
+    for entry in still_to_resolve(project_rollup(project).unresolved):
+        cid = reference.alias_cid(entry.metal, SAMPLE_MATCHES[entry.name])
+        project.save_decision(MatchDecision.for_row(entry.rows[0].row, cid, note="what the supplier meant"))

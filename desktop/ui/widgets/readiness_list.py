@@ -33,7 +33,8 @@ class ReadinessList(QWidget):
             item = self.rows.takeAt(0)
             widget = item.widget()
             if widget is not None:
-                widget.hide()  # deleteLater alone leaves it painted until the event loop runs
+                widget.hide()  # deleteLater alone leaves it painted (and found) until the event loop runs
+                widget.setParent(None)
                 widget.deleteLater()
         self.buttons = []
         for blocker in blockers:
