@@ -20,6 +20,7 @@ from desktop.core.scoping import (
 )
 from desktop.core.project_reference import project_reference
 from desktop.core.smelters import Rollup, SmelterReference, rollup
+from desktop.core.smelters.rollup import match_signature
 from desktop.core.suppliers import ResponseRate, Supplier, response_rate
 
 # The user's own word on the determination, kept in the project's answers.
@@ -63,6 +64,12 @@ class CurrentDeclaration:
         return self.declaration.company.name.strip() or self.declaration.file_name
 
 
+def stored_declarations(project: Project, current_only: bool = True) -> list[StoredDeclaration]:
+    """project.stored_declarations, decoded once per change of the data (shared: do not change them)."""
+    name = "stored current" if current_only else "stored all"
+    return list(_once_per_change(project, name, lambda: project.stored_declarations(current_only=current_only)))
+
+
 def current_declarations(project: Project) -> list[CurrentDeclaration]:
     """Each supplier's current, readable declaration (and unassigned readable files)."""
     return list(_once_per_change(project, "current_declarations", lambda: _current_declarations(project)))
@@ -72,7 +79,7 @@ def _current_declarations(project: Project) -> list[CurrentDeclaration]:
     suppliers = {s.id: s for s in project.suppliers()}
     return [
         CurrentDeclaration(stored, stored.declaration, suppliers.get(stored.supplier_id))
-        for stored in project.stored_declarations(current_only=True)
+        for stored in stored_declarations(project, current_only=True)
         if stored.declaration is not None
     ]
 
@@ -116,6 +123,18 @@ def _project_rollup(project: Project, reference: SmelterReference) -> Rollup:
         suppliers_surveyed=surveyed or None,
         left_unknown=project.left_unknown(),
     )
+
+
+def row_matches(project: Project) -> dict:
+    """How each distinct smelter row of the current declarations matched in the project roll-up,
+    keyed by match_signature: the Files received step asks its questions from the same matches."""
+
+    def collect() -> dict:
+        rolled = project_rollup(project)
+        return {match_signature(reported.row): reported.match
+                for group in (*rolled.smelters, *rolled.unresolved) for reported in group.rows}
+
+    return dict(_once_per_change(project, "row matches", collect))
 
 
 def covered_metals(project: Project) -> set[str]:

@@ -48,3 +48,22 @@ def test_an_explicit_reference_is_never_served_from_the_kept_roll_up(project):
 
     kept = project_rollup(project)
     assert project_rollup(project, project_reference(project)) is not kept
+
+
+def test_questions_from_the_roll_up_matches_equal_those_matched_afresh(project, cmrt_dir):
+    from desktop.core.filing import row_matches
+    from desktop.core.inquiry import read_supplier_files, save_import
+    from desktop.core.project_reference import project_reference
+    from desktop.core.suppliers.smelter_questions import smelter_questions
+
+    path = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"
+    save_import(project, read_supplier_files([path], project.suppliers(), workers=1))
+    reference, decisions = project_reference(project), project.decisions()
+    shared = row_matches(project)
+    asked = 0
+    for current in current_declarations(project):
+        fresh = smelter_questions(current.declaration, reference, decisions)
+        assert smelter_questions(current.declaration, reference, decisions, shared) == fresh
+        asked += len(fresh)
+    assert asked > 0  # the sample files hold rows worth asking about
+    assert row_matches(project) is not shared  # each caller gets its own copy to add to
