@@ -1,13 +1,16 @@
 """The due diligence questions, grouped under the OECD five steps, and the filing outcome.
 
-Questions and their default sentences live in `resources/templates/diligence_questions.ini` so a
+Questions and their proposed sentences live in `resources/templates/diligence_questions.ini` so a
 compliance reviewer can read and change them. Answers are a plain dict key -> text that the project
-store saves; sentences may carry `$placeholders` that are filled when the report is written.
+store saves; sentences may carry `$placeholders` that are filled when the report is written. Facts
+(a year, a web address, an officer) have no default: they are empty until the user types them, and
+an empty fact prints as a visible gap. Whether a sentence is confirmed lives in desktop.core.claims.
 """
 
 from __future__ import annotations
 
 import configparser
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from string import Template
@@ -25,7 +28,8 @@ class Question:
     kind: str  # "fact" (a value used inside sentences) or "sentence" (printed in the report)
     label: str
     help: str
-    default: str
+    default: str  # empty for facts
+    token: str = ""  # facts: the name shown for it inside a sentence, e.g. "policy year"
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +51,13 @@ def _load() -> tuple[dict[int, str], tuple[Question, ...]]:
         step = section.getint("step")
         if step not in steps:
             raise ValueError(f"{path}: question [{key}] names OECD step {step}, which is not in [steps]")
-        questions.append(Question(key, step, kind, section["label"], section.get("help", ""), section["default"]))
+        default = section.get("default", "").strip()
+        if kind == "fact" and default:
+            raise ValueError(f"{path}: fact [{key}] has a default; a fact about the company is typed by the user")
+        if kind == "sentence" and not default:
+            raise ValueError(f"{path}: sentence [{key}] has no proposed wording (default)")
+        token = section.get("token", key.replace("_", " ")).strip()
+        questions.append(Question(key, step, kind, section["label"], section.get("help", ""), default, token))
     return steps, tuple(questions)
 
 
@@ -68,8 +78,63 @@ def questions_by_step() -> dict[int, list[Question]]:
 
 
 def default_answers() -> dict[str, str]:
-    """A fresh project's answers: every question's default text, placeholders still in place."""
+    """A fresh project's answers: proposed sentences (placeholders in place), facts empty."""
     return {question.key: question.default for question in questions()}
+
+
+def fact_keys() -> list[str]:
+    return [q.key for q in questions() if q.kind == "fact"]
+
+
+def sentence_questions() -> list[Question]:
+    return [q for q in questions() if q.kind == "sentence"]
+
+
+# Placeholders that come from the company step, with the name the page shows for them.
+CONTEXT_TOKENS = {"company": "company name", "year": "reporting year", "website": "website", "report_url": "report web address"}
+_PLACEHOLDER = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_TOKEN = re.compile(r"\{\s*([^{}\n]+?)\s*\}")
+
+
+def tokens() -> dict[str, str]:
+    """Placeholder name -> the name shown between braces on the page."""
+    return CONTEXT_TOKENS | {q.key: q.token for q in questions() if q.kind == "fact"}
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The known $placeholders a sentence uses, in order, each once."""
+    known = tokens()
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name in known and name not in found:
+            found.append(name)
+    return found
+
+
+def to_display(text: str) -> str:
+    """A stored sentence as the page shows it: "$policy_year" becomes "{policy year}"."""
+    known = tokens()
+
+    def shown(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        return "{" + known[name] + "}" if name in known else match.group(0)
+
+    return _PLACEHOLDER.sub(shown, text)
+
+
+def from_display(text: str) -> str:
+    """A sentence as typed on the page back to its stored form: "{policy year}" becomes "$policy_year"."""
+    by_token = {" ".join(token.casefold().split()): name for name, token in tokens().items()}
+
+    def stored(match: re.Match[str]) -> str:
+        name = by_token.get(" ".join(match.group(1).casefold().split()))
+        if not name:
+            return match.group(0)
+        following = match.string[match.end():match.end() + 1]
+        return "${" + name + "}" if following.isalnum() or following == "_" else "$" + name
+
+    return _TOKEN.sub(stored, text)
 
 
 def common_future_steps() -> list[str]:
@@ -78,20 +143,26 @@ def common_future_steps() -> list[str]:
         return [line for line in lines if line and not line.startswith("#")]
 
 
-def resolved_answers(answers: dict[str, str], context: dict[str, str]) -> dict[str, str]:
-    """Answers with placeholders filled: facts from `context`, then sentences from context + facts.
+def gap(key: str) -> str:
+    """What an empty fact prints as: a visible gap naming it, never a guess."""
+    return "[" + tokens().get(key, key.replace("_", " ")) + " not filled in]"
 
-    Missing answers fall back to the defaults. Unknown `$words` are left as written (a user may type
-    "$5 million"), hence `safe_substitute`.
+
+def resolved_answers(answers: dict[str, str], context: dict[str, str]) -> dict[str, str]:
+    """Answers with placeholders filled: sentences from context + the facts as typed.
+
+    Missing answers fall back to the proposals. An empty fact leaves a visible gap (`gap`). Unknown
+    `$words` are left as written (a user may type "$5 million"), hence `safe_substitute`.
     """
     merged = default_answers() | {key: value for key, value in answers.items() if value is not None}
     kinds = {question.key: question.kind for question in questions()}
     facts = {
-        key: Template(text).safe_substitute(context).strip()
+        key: text.strip() or gap(key)
         for key, text in merged.items()
         if kinds.get(key) == "fact"
     }
-    values = context | facts
+    values = {key: value for key, value in context.items() if value} | facts
+    values = {key: values.get(key) or gap(key) for key in tokens()} | values
     return {
         key: (facts[key] if key in facts else Template(text).safe_substitute(values).strip())
         for key, text in merged.items()

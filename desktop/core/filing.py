@@ -138,7 +138,10 @@ def row_matches(project: Project) -> dict:
 
 
 def covered_metals(project: Project) -> set[str]:
-    return {m for p in project.products() if assess_product(p).status == ProductStatus.COVERED for m in p.metals}
+    year = project.registrant().reporting_year
+    return {
+        m for p in project.products() if assess_product(p, year).status == ProductStatus.COVERED for m in p.metals
+    }
 
 
 def project_evidence(project: Project, smelters_rollup: Rollup | None = None) -> InquiryEvidence:
@@ -209,12 +212,14 @@ class Conclusion:
         return self.determination.outcome is Outcome.SD_WITH_CMR
 
 
-def conclude(products, evidence: InquiryEvidence, choices: FilingChoices) -> Conclusion:
+def conclude(
+    products, evidence: InquiryEvidence, choices: FilingChoices, reporting_year: int | None = None
+) -> Conclusion:
     """The determination from the evidence; the user's choices change it only as written down."""
     inquiry = evidence.result
     if inquiry is InquiryResult.MAY_BE_COVERED_COUNTRIES and choices.conclusion_reason:
         inquiry = InquiryResult.NO_COVERED_COUNTRIES
-    determination = determine_outcome(products, inquiry)
+    determination = determine_outcome(products, inquiry, reporting_year)
     product_reasons = list(determination.reasons)
     outcome = determination.outcome
     if outcome is Outcome.SD_ONLY and choices.voluntary_cmr:
@@ -244,7 +249,10 @@ def conclude(products, evidence: InquiryEvidence, choices: FilingChoices) -> Con
 
 def project_conclusion(project: Project, smelters_rollup: Rollup | None = None) -> Conclusion:
     smelters_rollup = smelters_rollup if smelters_rollup is not None else project_rollup(project)
-    return conclude(project.products(), project_evidence(project, smelters_rollup), filing_choices(project))
+    return conclude(
+        project.products(), project_evidence(project, smelters_rollup), filing_choices(project),
+        project.registrant().reporting_year,
+    )
 
 
 def project_determination(project: Project, smelters_rollup: Rollup | None = None) -> Determination:

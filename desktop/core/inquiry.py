@@ -14,14 +14,13 @@ from typing import Callable, Iterable
 
 from desktop.core.cmrt import load_many
 from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
+from desktop.core.cmrt.workbook_file import read_workbook_bytes
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import declaration_facts
 from desktop.core.project_reference import ensure_snapshot
 from desktop.core.suppliers import RequestState, Supplier, normalise_company_name, suggest_suppliers
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
-# Larger files are refused before reading: no real CMRT comes near this.
-MAX_FILE_BYTES = 40 * 1024 * 1024
 # A suggestion this good is taken without asking (after normalising legal suffixes and case).
 AUTO_MATCH_SCORE = 100
 
@@ -63,13 +62,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, str]:
+    """The file's bytes, read once: they are stored, hashed and parsed (a file replaced on disk
+    during the import cannot make the stored original differ from what was read)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return b"", f"{path}: the file is {size // (1024 * 1024)} MB, far larger than any CMRT; it was not imported."
-        return path.read_bytes(), ""
-    except OSError as error:
-        return b"", f"{path}: the file could not be opened ({error.strerror or error})."
+        return read_workbook_bytes(path), ""
+    except UnreadableFile as refusal:
+        return b"", str(refusal)
 
 
 def read_supplier_files(
@@ -89,7 +87,8 @@ def read_supplier_files(
             item.already_imported = hashlib.sha256(item.file_bytes).hexdigest() in known_hashes
         if not item.problem and not item.already_imported:
             readable.append(item)
-    results = load_many([str(f.path) for f in readable], workers, on_progress, should_cancel)
+    results = load_many([str(f.path) for f in readable], workers, on_progress, should_cancel,
+                        contents=[f.file_bytes for f in readable])
     if should_cancel is not None and should_cancel():
         return None
     by_path = {str(f.path): f for f in readable}

@@ -47,11 +47,18 @@ def _rows_from_file(path: Path) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
         return [row for _, row in zip(range(MAX_ROWS + 1), csv.reader(io.StringIO(text), dialect))]
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        from python_calamine import CalamineWorkbook
+        from desktop.core.cmrt.model import UnreadableFile
+        from desktop.core.cmrt.workbook_file import open_workbook
 
-        book = CalamineWorkbook.from_path(str(path))
-        sheet = book.get_sheet_by_index(0)
-        rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+        try:  # the supplier-file guard: a hostile sheet is refused before it is loaded
+            book = open_workbook(path, sheets=None).workbook
+        except UnreadableFile as refusal:
+            raise ProductListError(f"{path.name}: the file could not be read: {refusal.problem}") from refusal
+        try:
+            sheet = book.get_sheet_by_index(0)
+            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+        finally:
+            book.close()
         return [["" if cell is None else str(cell) for cell in row] for row in rows]
     raise ProductListError(f"{path.name}: use a .csv or Excel (.xlsx, .xls) file.")
 

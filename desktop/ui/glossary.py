@@ -25,6 +25,20 @@ SCOPES = {
 }
 
 
+def status_meaning(status: str) -> str:
+    """RMI's definition of a smelter status, as printed under Annex A; "" for statuses it does not define."""
+    from desktop.core.export.document import default_status_definitions  # only when first asked
+
+    return default_status_definitions().get(status, "")
+
+
+def glossary_text() -> str:
+    """Every term, for Help > Words used here."""
+    return "\n\n".join(f"{term}: {text}" for term, text in TERMS.items()) + (
+        "\n\nScope of a CMRT: " + " ".join(f"{text}" for text in SCOPES.values())
+    )
+
+
 def explain(*terms: str) -> str:
     """Tooltip text for the named terms, one paragraph each."""
     return "\n\n".join(f"{term}: {TERMS[term]}" for term in terms)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,7 +46,7 @@ class ImportReviewDialog(QDialog):
     def __init__(self, files: list[SupplierFile], suppliers: list[Supplier], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Confirm suppliers")
-        self.resize(860, 420)
+        self.resize(960, 440)
         self.files = [f for f in files if f.declaration is not None and not f.already_imported]
         intro = QLabel(
             "Check which supplier sent each file. A newer file from a supplier replaces the older one; "
@@ -54,12 +55,18 @@ class ImportReviewDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.files), 3)
         self.table.setHorizontalHeaderLabels(["File", "Company named in the file", "Supplier"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)  # file names whole: they tell files apart
+        self.table.setWordWrap(False)  # wrapping broke "connor-winfield_…" at its hyphen, then cut it
+        self.table.setTextElideMode(Qt.ElideMiddle)
         self.table.verticalHeader().hide()
         self.combos: list[QComboBox] = []
         for row, item in enumerate(self.files):
-            self.table.setItem(row, 0, QTableWidgetItem(item.path.name))
-            self.table.setItem(row, 1, QTableWidgetItem(item.company_name or "(no company name)"))
+            for column, text in enumerate((item.path.name, item.company_name or "(no company name)")):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
             combo = QComboBox()
             for label, choice in supplier_choices(item, suppliers):
                 combo.addItem(label, choice)

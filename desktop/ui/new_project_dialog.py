@@ -47,6 +47,7 @@ class NewProjectDialog(QDialog):
         folder_row.addWidget(browse)
         self.file_label = QLabel()
         self.file_label.setObjectName("fieldHelp")
+        self.file_label.setWordWrap(True)  # a long company name makes a long file name: show all of it
 
         form = QFormLayout()
         form.addRow("Company", self.company)
@@ -83,4 +84,5 @@ class NewProjectDialog(QDialog):
             ok = False
         else:
             self.file_label.setText(f"The project will be saved as {path.name}")
+        self.file_label.setToolTip(str(path))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)

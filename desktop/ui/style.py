@@ -26,6 +26,8 @@ QWidget {{ font-size: 10pt; }}
 #outcomeHeadline {{ font-size: 11pt; font-weight: 600; color: {t.text}; }}
 #sampleBanner, #noticeBanner {{ background: {t.banner_background}; border: 1px solid {t.banner_border};
     border-radius: 4px; padding: 6px 10px; color: {t.banner_text}; }}
+#unresolvedReason {{ background: {t.panel}; border: 1px solid {t.panel_border}; border-radius: 4px; padding: 4px;
+    color: {t.text}; }}
 #emptyHint {{ color: {t.muted}; font-size: 11pt; padding: 12px 4px; }}
 #overdueNote {{ color: {t.warning}; font-weight: 600; }}
 #saveStatus {{ color: {t.muted}; font-size: 9pt; }}
@@ -33,6 +35,12 @@ QWidget {{ font-size: 10pt; }}
 #startIntro {{ color: {t.muted}; font-size: 11pt; }}
 QPushButton#primary {{ background: {t.accent}; color: white; border-radius: 4px; padding: 6px 16px; }}
 QPushButton#primary:disabled {{ background: {t.accent_disabled}; }}
+#claimBlock {{ border: none; border-left: 3px solid {t.warning}; }}
+#claimBlock[state="confirmed"] {{ border-left: 3px solid {t.success}; }}
+#claimBlock[state="changed"] {{ border-left: 3px solid {t.error}; }}
+#claimStatus {{ font-size: 9pt; padding: 1px 6px; border-radius: 3px; background: {t.banner_background}; color: {t.banner_text}; }}
+#claimStatus[state="confirmed"] {{ background: {t.panel}; color: {t.success}; }}
+#claimStatus[state="changed"] {{ background: {t.panel}; color: {t.error}; }}
 QGroupBox {{ font-weight: 600; margin-top: 12px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 2px; padding: 0 2px; }}
 """

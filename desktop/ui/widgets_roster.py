@@ -21,6 +21,7 @@ from desktop.core.suppliers.sending import (
     write_requests,
 )
 from desktop.ui import dialogs
+from desktop.ui.plural import plural, was_were
 from desktop.ui.models.supplier_table import NAME, ROW_ROLE, SORT_ROLE, SupplierTableModel
 from desktop.ui.table_view import fit_columns, make_table_view
 
@@ -266,9 +267,9 @@ class RosterPanel(QWidget):
         self.project.save_suppliers(new)
         self._saved()
         skipped = len(suppliers) - len(new)
-        message = f"Added {len(new)} suppliers."
+        message = f"Added {plural(len(new), 'supplier')}."
         if skipped:
-            message += f" {skipped} already on the roster were left as they are."
+            message += f" {skipped} already on the roster {was_were(skipped)} left as {'it was' if skipped == 1 else 'they are'}."
         dialogs.show_info(self, "Suppliers added", message)
 
     def import_roster(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.project import Project
 from desktop.core.sample.project import SAMPLE_SETTING
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.elided_label import ElidedLabel
 
 
 class WizardView(QWidget):
@@ -37,7 +38,7 @@ class WizardView(QWidget):
             page.completeness_changed.connect(self._refresh_steps)
         self.step_list.currentRowChanged.connect(self._go_to)
 
-        self.save_status = QLabel()
+        self.save_status = ElidedLabel()  # a long project path is shortened in its middle, not cut off
         self.save_status.setObjectName("saveStatus")
         self.back_button = QPushButton("Back")
         self.back_button.clicked.connect(lambda: self.step_list.setCurrentRow(self.current_index() - 1))
@@ -78,7 +79,6 @@ class WizardView(QWidget):
         self.unload()
         self.project = project
         self.save_status.setText(f"Saved automatically in {project.path}")
-        self.save_status.setToolTip(str(project.path))
         notice = project.setting(SAMPLE_SETTING, "")
         self.sample_banner.setText(notice)
         self.sample_banner.setVisible(bool(notice))

@@ -98,7 +98,8 @@ def test_text_report_for_a_good_file(cmrt_dir, capsys):
     assert "company: JX Advanced Metals Corporation" in out
     assert "scope:   B. Product (or List of Products)" in out
     assert "smelters: Tantalum 16, Tin 0, Gold 0, Tungsten 11 (rows: 27)" in out
-    assert "[warning] C7: Declaration D38:" in out
+    assert "Warning: Declaration D38:" in out and "(check C7)" in out
+    assert "[warning]" not in out
 
 
 def test_exit_status_says_a_file_was_unusable(cmrt_dir, capsys):

@@ -24,21 +24,39 @@ def test_questions_cover_the_five_oecd_steps():
     keys = [q.key for q in diligence.questions()]
     assert len(keys) == len(set(keys))
     for key in ("policy", "policy_year", "policy_url", "program_department", "executive_sponsor",
-                "supplier_engagement", "grievance", "retention_years", "records", "risk_identification",
-                "risk_response", "audits", "publication"):
+                "purchase_terms", "supplier_engagement", "grievance", "retention_years", "records",
+                "risk_identification", "risk_response", "audits", "publication"):
         assert key in keys
-    assert all(q.help and q.label and q.default for q in diligence.questions())
+    assert all(q.help and q.label for q in diligence.questions())
+    # Sentences are proposed; facts about the company never are.
+    assert all(q.default for q in diligence.questions() if q.kind == "sentence")
+    assert all(not q.default and q.token for q in diligence.questions() if q.kind == "fact")
 
 
-def test_defaults_fill_every_placeholder_and_use_allowed_wording():
+def test_proposals_leave_a_visible_gap_for_each_fact_and_use_allowed_wording():
     resolved = diligence.resolved_answers({}, CONTEXT)
     for key, text in resolved.items():
         assert "$" not in text, f"{key} keeps a placeholder: {text}"
         assert wording_problems(text, ipsa_recorded=False) == []
-    assert resolved["policy"].startswith("In 2022, Harbor Point Instruments, Inc. adopted a written policy")
-    assert "https://www.harborpoint.example" in resolved["policy"]
-    assert "at least 5 years" in resolved["records"]
+    assert resolved["policy"] == (
+        "In [policy year not filled in], Harbor Point Instruments, Inc. adopted a written policy on the sourcing "
+        "of conflict minerals, which is publicly available at [policy web address not filled in]. We have "
+        "communicated this policy to our direct suppliers of components and materials that may contain 3TG."
+    )
+    assert "2022" not in resolved["policy"] and "harborpoint" not in resolved["policy"]
+    assert "at least [retention years not filled in] years" in resolved["records"]
     assert resolved["publication"].endswith("https://investors.harborpoint.example/cm.")
+
+
+def test_sentences_show_their_facts_as_named_fields():
+    policy = diligence.default_answers()["policy"]
+    shown = diligence.to_display(policy)
+    assert shown.startswith("In {policy year}, {company name} adopted")
+    assert diligence.from_display(shown) == policy
+    typed = "Since {Policy  Year} we publish it at {policy web address}/cm and keep {unknown thing}."
+    assert diligence.from_display(typed) == "Since $policy_year we publish it at $policy_url/cm and keep {unknown thing}."
+    assert diligence.from_display("In {reporting year}s") == "In ${year}s"
+    assert diligence.placeholders_in(policy) == ["policy_year", "company", "policy_url"]
 
 
 def test_user_answers_replace_defaults_and_feed_sentences():

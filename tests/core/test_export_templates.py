@@ -97,3 +97,17 @@ def test_exports_import_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=resource_path().parent)
     assert result.stdout.strip() == "False"
+
+
+def test_metal_results_agree_with_counts_of_one():
+    from desktop.core.export.report_data import MetalSummary
+
+    data = sample(rows=30)
+    data.outcome = "sd_with_cmr"
+    data.metal_summaries = [MetalSummary("Gold", known=1, conformant=1, active=0),
+                            MetalSummary("Tin", known=3, conformant=1, active=1)]
+    text = " ".join(run.text for block in build_document("cmr.txt", data) for run in getattr(block, "runs", []))
+    assert "of the 1 known gold smelter or refiner reported by our suppliers, 1 (100%) was Conformant or Active" in text
+    assert "and 0 were neither" in text
+    assert "of the 3 known tin smelters and refiners" in text and "2 (67%) were Conformant" in text
+    assert "and 1 was neither" in text

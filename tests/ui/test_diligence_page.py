@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core import diligence
+from desktop.core import claims, diligence
 from desktop.core.report_builder import FUTURE_STEPS_KEY, report_data_from_project
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.diligence_page import DiligencePage
@@ -28,22 +28,26 @@ def type_into(qtbot, editor, text):
 
 def test_typed_answers_are_saved_and_found_after_reopening(qtbot, filed_project_path):
     window, page = open_page(qtbot, filed_project_path)
-    management = page.editors["management"]
-    # Proposed sentences are shown as printed, with the company's facts filled in.
-    assert "$" not in management.toPlainText()
-    assert "Our finance department manages" in management.toPlainText()
-    assert "In 2025, Acme Instruments, Inc. adopted" in page.editors["policy"].toPlainText()
+    management = page.claim_blocks["management"]
+    # Facts about the company start empty; sentences show them as named fields, printed as gaps.
+    assert page.editors["program_department"].text() == ""
+    assert page.editors["policy_year"].text() == ""
+    assert management.editor.toPlainText().startswith("Our {program department} manages")
+    assert "[program department not filled in]" in management.preview.text()
+    assert "2025" not in page.claim_blocks["policy"].preview.text()
 
     type_into(qtbot, page.editors["program_department"], "compliance office")
-    assert "Our compliance office manages" in management.toPlainText()  # follows the fact at once
+    assert "Our compliance office manages" in management.preview.text()  # follows the fact at once
     grievance = "Anyone may write to ethics@acme.example, anonymously if they wish."
     type_into(qtbot, page.editors["grievance"], grievance)
     assert window.project.answers()["grievance"] == grievance
-    assert "management" not in window.project.answers()  # an untouched proposal is not frozen
+    type_into(qtbot, page.editors["records"], "We keep CMRTs for {retention years} years.")
+    assert window.project.answers()["records"] == "We keep CMRTs for $retention_years years."
     window.close()
 
     reopened, page = open_page(qtbot, filed_project_path)
     assert page.editors["grievance"].toPlainText() == grievance
+    assert page.editors["records"].toPlainText() == "We keep CMRTs for {retention years} years."
     assert page.editors["program_department"].text() == "compliance office"
     data = report_data_from_project(reopened.project)
     assert data.diligence_answers["grievance"] == grievance
@@ -54,12 +58,75 @@ def test_proposed_wording_comes_back_on_request(qtbot, filed_project_path):
     window, page = open_page(qtbot, filed_project_path)
     type_into(qtbot, page.editors["records"], "We keep everything.")
     assert window.project.answers()["records"] == "We keep everything."
-    page.restore_default("records")
+    assert page.claim_blocks["records"].status.text() == "Not confirmed yet"
+    page.claim_blocks["records"].reset.click()
     assert window.project.answers()["records"] == diligence.default_answers()["records"]
-    assert "for at least 5 years" in page.editors["records"].toPlainText()
+    assert "for at least {retention years} years" in page.editors["records"].toPlainText()
+    assert page.claim_blocks["records"].status.text() == "Proposed by the app: not confirmed"
     type_into(qtbot, page.editors["records"], "")
+    assert "The statement is empty" in page.claim_blocks["records"].problems.text()
     assert not page.is_complete()
-    assert page.step_note() == "some answers are empty"
+    window.close()
+
+
+def test_confirming_a_statement_by_ticking_it(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    policy = page.claim_blocks["policy"]
+    assert not page.is_complete() and page.step_note() == "9 statements to confirm"
+    assert not policy.confirm.isEnabled()  # its facts are empty
+    assert "Fill in policy year and policy web address" in policy.problems.text()
+    type_into(qtbot, page.editors["policy_year"], "2019")
+    type_into(qtbot, page.editors["policy_url"], "https://www.acme-instruments.example/cm")
+    assert policy.confirm.isEnabled() and not policy.problems.isVisible()
+    with qtbot.waitSignal(page.completeness_changed):
+        policy.confirm.click()
+    assert policy.status.text().startswith("Confirmed by ")
+    assert policy.property("state") == "confirmed"
+    assert page.step_note() == "8 statements to confirm"
+    assert page.step_counts[1].text() == "1 of 5 statements confirmed"
+    # Changing a fact the statement uses takes the confirmation back.
+    type_into(qtbot, page.editors["policy_year"], "2018")
+    assert not policy.confirm.isChecked()
+    assert policy.status.text() == "Changed since you confirmed it: confirm again"
+    policy.confirm.click()
+    policy.confirm.click()  # and unticking is a deliberate "not confirmed"
+    assert not claims.claim_state(window.project.answers(), "policy").confirmed
+    window.close()
+
+
+def test_confirming_a_whole_step_and_what_it_leaves(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    step_one = page.step_buttons[1]
+    assert step_one.isEnabled()  # the grievance statement uses no fact
+    step_one.click()
+    assert page.claim_blocks["grievance"].confirm.isChecked()
+    refused = page.step_refusals[1]
+    assert refused.isVisible() and "Conflict Minerals Policy (Fill in policy year" in refused.text()
+    assert not step_one.isEnabled()  # nothing left that is ready
+    for key, value in {
+        "policy_year": "2019", "policy_url": "www.acme-instruments.example/cm", "program_department": "finance department",
+        "executive_sponsor": "Chief Financial Officer", "purchase_terms": "standard purchase order terms",
+        "retention_years": "5",
+    }.items():
+        type_into(qtbot, page.editors[key], value)
+    for step in (1, 2, 3, 4, 5):
+        page.step_buttons[step].click()
+    assert not refused.isVisible()
+    assert page.unconfirmed() == [] and page.is_complete()
+    assert page.step_note() == "Form SD with a CMR"
+    assert claims.claim_blockers(window.project) == []
+    window.close()
+
+
+def test_a_typed_figure_or_conflict_free_claim_cannot_be_confirmed(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    block = page.claim_blocks["risk_identification"]
+    type_into(qtbot, block.editor, "We surveyed 9 suppliers.")
+    assert not block.confirm.isEnabled() and '"9 suppliers"' in block.problems.text()
+    type_into(qtbot, block.editor, "All our products are conflict-free.")
+    assert "independent private sector audit" in block.problems.text()
+    type_into(qtbot, block.editor, "We have not determined that any of our products are \"DRC conflict free\".")
+    assert block.confirm.isEnabled()
     window.close()
 
 
@@ -72,7 +139,7 @@ def test_inquiry_figures_and_outcome_are_shown(qtbot, filed_project_path):
     assert page.outcome_headline.text().startswith("Form SD with a Conflict Minerals Report")
     assert "Flow meters: Covered" in page.outcome_reasons.text()
     assert "Service kits: Not covered" in page.outcome_reasons.text()
-    assert page.step_note() == "Form SD with a CMR"
+    assert page.step_note() == "9 statements to confirm"
     window.close()
 
 
@@ -127,3 +194,67 @@ def test_page_reads_at_laptop_sizes(qtbot, filed_project_path, tmp_path, size):
     assert window.grab().save(str(picture))
     assert picture.stat().st_size > 10_000
     window.close()
+
+
+def test_attaching_the_audit_report(qtbot, filed_project_path, tmp_path, monkeypatch, cmrt_dir):
+    from desktop.core import audit_report
+    from desktop.ui import dialogs
+    from tests.core.test_audit_report import auditors_pdf
+
+    window, page = open_page(qtbot, filed_project_path)
+    block = page.audit_block
+    assert not block.files.isVisibleTo(page)  # nothing to attach until an audit is claimed
+    page.ipsa_box.click()
+    assert block.files.isVisibleTo(page)
+    assert "audit.report_pdf" in [b.key for b in audit_report.audit_blockers(window.project)]
+    assert block.file_labels[audit_report.AUDIT_PDF].text().startswith("Not attached")
+
+    chosen = {"path": next(Path(cmrt_dir, "suppliers").rglob("*.xlsx"))}
+    monkeypatch.setattr(dialogs, "ask_audit_report_file", lambda parent, for_edgar: chosen["path"])
+    block.attach_buttons[audit_report.AUDIT_PDF].click()  # a workbook is refused, with its name
+    assert block.problem.isVisibleTo(page) and chosen["path"].name in block.problem.text()
+    assert window.project.attachment(audit_report.AUDIT_PDF) is None
+
+    chosen["path"] = auditors_pdf(tmp_path / "Assurance report.pdf")
+    block.attach_buttons[audit_report.AUDIT_PDF].click()
+    attached = window.project.attachment(audit_report.AUDIT_PDF)
+    assert attached.file_name == "Assurance report.pdf" and not block.problem.isVisibleTo(page)
+    assert attached.sha256[:12] in block.file_labels[audit_report.AUDIT_PDF].text()
+    assert block.attach_buttons[audit_report.AUDIT_PDF].text() == "Replace…"
+
+    chosen["path"] = tmp_path / "Assurance report.txt"
+    chosen["path"].write_text("Independent Accountants' Report", encoding="utf-8")
+    block.attach_buttons[audit_report.AUDIT_EDGAR].click()
+    assert audit_report.audit_blockers(window.project) == []
+    data = report_data_from_project(window.project)
+    assert data.ipsa_report_pdf == attached.data and "Accountants" in data.ipsa_report_edgar_html
+    window.close()
+
+
+def test_recording_countries_of_origin(qtbot, filed_project_path):
+    from desktop.core import origins
+
+    window, page = open_page(qtbot, filed_project_path)
+    box = page.origins_box
+    assert box.summary.text().startswith("Nothing recorded")
+    assert box.smelter_choice.count() == len([s for s in page_rollup(window).smelters if not s.excluded])
+    qtbot.keyClicks(box.level_edits[origins.L1], "Peru, Bolivia")
+    qtbot.keyClicks(box.source, "RMI data for members, April 2022")
+    box.smelter_choice.setCurrentIndex(1)
+    assert box.supplier_notes.text().startswith("Suppliers wrote")
+    box.smelter_categories[origins.RECYCLED].click()
+    qtbot.keyClicks(box.smelter_countries, "Japan")
+    recorded = origins.load_origins(window.project.answers())
+    assert recorded.countries[origins.L1] == ["Peru", "Bolivia"]
+    [(key, smelter)] = recorded.smelters.items()
+    assert smelter.categories == [origins.RECYCLED] and smelter.countries == ["Japan"]
+    assert box.summary.text() == "The report lists 3 countries of origin: Bolivia, Japan, Peru."
+    data = report_data_from_project(window.project)
+    assert data.countries_of_origin == ["Bolivia", "Japan", "Peru"] and data.origin_recycled
+    window.close()
+
+
+def page_rollup(window):
+    from desktop.core.filing import project_rollup
+
+    return project_rollup(window.project)

@@ -5,6 +5,9 @@ file's place. Results are in input order. When `should_cancel()` returns True th
 early: files not finished by then are simply left out of the result (the list is shorter than
 `paths`), so callers that cancel must match results to paths by `.path`.
 
+Callers that have already read a file (to store and hash it) pass its bytes in `contents`, so what
+is parsed is exactly what was read: a file replaced on disk meanwhile cannot slip in.
+
 When worker processes cannot start at all (most often: a script that calls load_many without an
 `if __name__ == "__main__":` guard, so each "spawn" worker re-runs the script and stops), that is
 a problem of this computer or script, not of the suppliers' files: the files are read in this
@@ -40,10 +43,10 @@ WORKERS_CANNOT_START = (
 )
 
 
-def load_one(path: str) -> Result:
+def load_one(path: str, data: bytes | None = None) -> Result:
     """Read and check one file; every failure becomes an UnreadableFile, never an exception."""
     try:
-        return load_declaration(path)
+        return load_declaration(path, data)
     except UnreadableFile as refusal:
         return refusal
     except MemoryError:
@@ -55,9 +58,9 @@ def load_one(path: str) -> Result:
                               f"({type(error).__name__}: {error}).", "Please report this file to support.")
 
 
-def _load_in_worker(path: str) -> tuple:
+def _load_in_worker(path: str, data: bytes | None) -> tuple:
     """Worker side: UnreadableFile's __init__ takes three arguments, so send plain fields across."""
-    result = load_one(path)
+    result = load_one(path, data)
     if isinstance(result, UnreadableFile):
         return ("unreadable", result.path, result.problem, result.advice)
     return ("ok", result)
@@ -83,33 +86,39 @@ def _from_worker(payload: tuple) -> Result:
 
 
 def load_many(paths: Sequence[str | Path], workers: int = 2, on_progress: Progress | None = None,
-              should_cancel: Callable[[], bool] | None = None) -> list[Result]:
-    """Read and check every file; see the module docstring for order and cancellation."""
+              should_cancel: Callable[[], bool] | None = None,
+              contents: Sequence[bytes | None] | None = None) -> list[Result]:
+    """Read and check every file; see the module docstring for order, cancellation and `contents`."""
     names = [str(path) for path in paths]
+    datas = list(contents) if contents is not None else [None] * len(names)
+    if len(datas) != len(names):
+        raise ValueError("contents must hold one entry per path")
     if workers <= 1 or len(names) < POOL_THRESHOLD:
-        return _load_here(names, on_progress, should_cancel)
-    return _load_in_pool(names, min(workers, os.cpu_count() or 1), on_progress, should_cancel)
+        return _load_here(names, datas, on_progress, should_cancel)
+    return _load_in_pool(names, datas, min(workers, os.cpu_count() or 1), on_progress, should_cancel)
 
 
-def _load_here(names: list[str], on_progress: Progress | None, should_cancel) -> list[Result]:
+def _load_here(names: list[str], datas: list[bytes | None], on_progress: Progress | None,
+               should_cancel) -> list[Result]:
     results: list[Result] = []
-    for name in names:
+    for name, data in zip(names, datas):
         if should_cancel is not None and should_cancel():
             break
-        results.append(load_one(name))
+        results.append(load_one(name, data))
         if on_progress is not None:
             on_progress(len(results), len(names), name)
     return results
 
 
-def _load_in_pool(names: list[str], workers: int, on_progress: Progress | None, should_cancel) -> list[Result]:
+def _load_in_pool(names: list[str], datas: list[bytes | None], workers: int, on_progress: Progress | None,
+                  should_cancel) -> list[Result]:
     results: dict[int, Result] = {}
     pending_indexes = list(range(len(names)))
     # A worker killed by the OS (or a native crash) breaks the pool; retry the unfinished files once.
     for attempt in range(2):
         if not pending_indexes:
             break
-        crashed = _run_pool(names, pending_indexes, workers, results, on_progress, should_cancel)
+        crashed = _run_pool(names, datas, pending_indexes, workers, results, on_progress, should_cancel)
         if crashed is None:  # cancelled
             break
         pending_indexes = crashed
@@ -117,7 +126,8 @@ def _load_in_pool(names: list[str], workers: int, on_progress: Progress | None, 
             # Not one file came back and a worker cannot run an empty task: the workers never
             # started. Say so, and read the files here rather than blame each one.
             warnings.warn(WORKERS_CANNOT_START, RuntimeWarning, stacklevel=3)
-            here = _load_here([names[index] for index in pending_indexes], None, should_cancel)
+            here = _load_here([names[index] for index in pending_indexes], [datas[index] for index in pending_indexes],
+                              None, should_cancel)
             for index, result in zip(pending_indexes, here):
                 results[index] = result
                 if on_progress is not None:
@@ -131,13 +141,14 @@ def _load_in_pool(names: list[str], workers: int, on_progress: Progress | None, 
     return [results[index] for index in sorted(results)]
 
 
-def _run_pool(names, indexes, workers, results, on_progress, should_cancel) -> list[int] | None:
+def _run_pool(names, datas, indexes, workers, results, on_progress, should_cancel) -> list[int] | None:
     """Run one pool over `indexes`; returns the indexes lost to a crash, or None when cancelled."""
     # "spawn": forking a process that runs Qt threads is unsafe, and spawn behaves alike on every OS.
     context = multiprocessing.get_context("spawn")
     crashed: list[int] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index]): index for index in indexes}
+        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index], datas[index]): index
+                                      for index in indexes}
         waiting = set(futures)
         while waiting:
             if should_cancel is not None and should_cancel():

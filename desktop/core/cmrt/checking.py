@@ -20,8 +20,8 @@ def check_declaration(decl: Declaration, today: date | None = None) -> list[Find
     return findings
 
 
-def load_declaration(path: str | Path) -> Declaration:
-    """Read and check one file; raises UnreadableFile when it cannot be used at all."""
-    declaration = read_cmrt(path)
+def load_declaration(path: str | Path, data: bytes | None = None) -> Declaration:
+    """Read and check one file (or its bytes, already read); raises UnreadableFile when it cannot be used."""
+    declaration = read_cmrt(path, data)
     check_declaration(declaration)
     return declaration

@@ -17,12 +17,15 @@ from desktop.core.cmrt.smelter_reader import read_smelters
 from desktop.core.cmrt.workbook_file import open_workbook
 
 
-def read_cmrt(path: str | Path) -> Declaration:
-    """Read one CMRT (.xlsx, .xlsm or .xls, revisions 2.00-6.x); raises UnreadableFile otherwise."""
+def read_cmrt(path: str | Path, data: bytes | None = None) -> Declaration:
+    """Read one CMRT (.xlsx, .xlsm or .xls, revisions 2.00-6.x); raises UnreadableFile otherwise.
+
+    `data`: the file's bytes when the caller already holds them (they are what gets parsed and hashed).
+    """
     name = str(path)
-    opened = open_workbook(path)
+    opened = open_workbook(path, data)
     try:
-        sheets = Sheets(opened.workbook)
+        sheets = Sheets(opened.workbook, name)
         info = detect_template(sheets, name)
         layout = layout_for(info.revision)
         declaration_sheet = sheets.grid("Declaration")

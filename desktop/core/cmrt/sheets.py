@@ -1,4 +1,5 @@
-"""Cell access by Excel address over calamine's cached values, with a row cap per sheet."""
+"""Cell access by Excel address over calamine's cached values; a sheet that is there but cannot be
+read, or is longer than the reader reads, makes the whole file unreadable (never "no rows")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from desktop.core.cmrt.workbook_file import MAX_ROWS
+from desktop.core.cmrt.model import UnreadableFile
+from desktop.core.cmrt.workbook_file import ASK_FOR_COPY, MAX_ROWS
 
 _ADDRESS = re.compile(r"([A-Z]{1,3})(\d+)")
 
@@ -57,10 +59,11 @@ class Grid:
 
 
 class Sheets:
-    """The workbook's sheets, loaded on first use; a missing or broken sheet reads as None."""
+    """The workbook's sheets, loaded on first use; a missing sheet reads as None, a broken one raises."""
 
-    def __init__(self, workbook: CalamineWorkbook):
+    def __init__(self, workbook: CalamineWorkbook, file_name: str = ""):
         self.workbook = workbook
+        self.file_name = file_name
         self.names: list[str] = list(workbook.sheet_names)
         self._cache: dict[str, Grid | None] = {}
 
@@ -77,9 +80,19 @@ class Sheets:
         if name is None:
             return None
         if name not in self._cache:
-            try:
-                rows = self.workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ROWS)
-            except (CalamineError, ValueError):
-                rows = None
-            self._cache[name] = Grid(name, rows) if rows is not None else None
+            self._cache[name] = Grid(name, self._rows(name))
         return self._cache[name]
+
+    def _rows(self, name: str) -> list[list[object]]:
+        try:
+            sheet = self.workbook.get_sheet_by_name(name)
+            rows = sheet.end[0] + 1 if sheet.end else 0
+            if rows > MAX_ROWS:  # .xls files skip the zip check that refuses these earlier
+                raise UnreadableFile(self.file_name, f"the {name} sheet has {rows:,} rows; this app "
+                                     f"reads sheets of up to {MAX_ROWS:,} rows (a CMRT has a few thousand).",
+                                     "Ask the supplier to delete the extra rows or to send a fresh CMRT.")
+            return sheet.to_python(skip_empty_area=False)
+        except (CalamineError, ValueError) as error:
+            detail = " ".join(str(error).split())[:160]
+            raise UnreadableFile(self.file_name, f"the {name} sheet is damaged and cannot be read ({detail}).",
+                                 ASK_FOR_COPY)

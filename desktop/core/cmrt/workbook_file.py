@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
+import os
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -18,18 +19,20 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeET
 import msoffcrypto
 from defusedxml import DefusedXmlException
+import olefile
 from msoffcrypto.exceptions import FileFormatError, InvalidKeyError, ParseError
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
+from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # real CMRTs are 0.5-3 MB
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a 6.x CMRT unpacks to about 10 MB
 MAX_PART_BYTES = 96 * 1024 * 1024
-# calamine holds a sheet as a dense grid (rows x columns); refuse a sheet whose extent could
-# need more cells than this before it is allocated (a real Smelter List is ~2,500 x 40).
-MAX_SHEET_CELLS = 8_000_000
-MAX_ROWS = 30_000  # rows of any one sheet the reader ever turns into Python objects
+# calamine holds a sheet as a dense grid (rows x columns, 32 bytes a cell); refuse a sheet whose
+# extent could need more cells than this before it is allocated (a real Smelter List is ~2,500 x 40).
+MAX_SHEET_CELLS = 4_000_000
+MAX_ROWS = 30_000  # rows of any one sheet the reader reads; a sheet with more is refused, never cut
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -62,17 +65,28 @@ class OpenedWorkbook:
     data: bytes = b""  # the checked .xlsx package, for what calamine does not read (hyperlinks)
 
 
-def open_workbook(path: str | Path) -> OpenedWorkbook:
-    """Read, sniff, decrypt and open one file; raises UnreadableFile with a user-facing message."""
-    data = _read_bytes(Path(path))
-    sha256 = hashlib.sha256(data).hexdigest()
+def open_workbook(path: str | Path, data: bytes | None = None,
+                  sheets: frozenset[str] | None = SHEETS_READ) -> OpenedWorkbook:
+    """Sniff, decrypt and open one file; raises UnreadableFile with a user-facing message.
+
+    `data` is the file's content when the caller has already read it (read_workbook_bytes): the
+    bytes hashed are the bytes parsed. `sheets` names the sheets that will be read (None: all).
+    """
     name = str(path)
+    if data is None:
+        data = read_workbook_bytes(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if Path(name).name.startswith("~$") and not data.startswith((OLE_MAGIC, ZIP_MAGIC)):
+        original = Path(name).name[2:]
+        raise UnreadableFile(name, "this is Excel's lock file (Excel makes it while someone has "
+                             f"{original} open), not a workbook.", f"Import {original} itself.")
     if data.startswith(OLE_MAGIC):
         data = _decrypt_if_needed(name, data)
     if data.startswith(ZIP_MAGIC):
-        _check_zip(name, data)
+        _check_zip(name, data, sheets)
         container = "xlsx"
     elif data.startswith(OLE_MAGIC):
+        _check_ole(name, data)
         container = "xls"
     else:
         raise UnreadableFile(name, f"this is not an Excel workbook ({_describe(data)}).", ASK_FOR_COPY)
@@ -81,31 +95,65 @@ def open_workbook(path: str | Path) -> OpenedWorkbook:
     except PasswordError:
         raise _password_protected(name)
     except (CalamineError, ValueError, OSError) as error:
-        raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({error}).", ASK_FOR_COPY)
+        raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({_plain(error)}).",
+                             ASK_FOR_COPY)
     return OpenedWorkbook(workbook, sha256, container, data if container == "xlsx" else b"")
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_workbook_bytes(path: str | Path) -> bytes:
+    """The whole file, read once; only an ordinary file, and only if it is of a plausible size.
+
+    A FIFO would block the reader forever and a link to a device never ends, so the file is
+    opened without blocking and checked (fstat, on the open handle) before anything is read.
+    """
+    path = Path(path)
     name = str(path)
     try:
         if path.is_dir():
             raise UnreadableFile(name, "this is a folder, not a file.", "Choose the CMRT workbook inside it.")
         if not path.exists():
             raise UnreadableFile(name, "the file does not exist (it may have been moved or renamed).")
-        size = path.stat().st_size
-        if size == 0:
-            raise UnreadableFile(name, "the file is empty (0 bytes).", ASK_FOR_COPY)
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(
-                name, f"the file is {size // (1024 * 1024)} MB; a CMRT is normally under 5 MB.", ASK_FOR_COPY
-            )
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise _not_ordinary(name)
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+        handle = os.open(path, flags)
+        with os.fdopen(handle, "rb") as stream:
+            details = os.fstat(stream.fileno())
+            if not stat.S_ISREG(details.st_mode):  # replaced by something else since the check above
+                raise _not_ordinary(name)
+            if details.st_size == 0:
+                raise UnreadableFile(name, "the file is empty (0 bytes).", ASK_FOR_COPY)
+            if details.st_size > MAX_FILE_BYTES:
+                raise _too_big(name, details.st_size)
+            data = stream.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         raise UnreadableFile(name, "the file cannot be opened: permission denied.",
                              "Check that it is not open in another program and that you may read it.")
     except OSError as error:
         raise UnreadableFile(name, f"the file cannot be read ({error.strerror or error}).")
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise _too_big(name, len(data))
+    if not data:
+        raise UnreadableFile(name, "the file is empty (0 bytes).", ASK_FOR_COPY)
+    return data
+
+
+def _not_ordinary(name: str) -> UnreadableFile:
+    return UnreadableFile(name, "this is not an ordinary file (it is a device, a pipe or a link to one), "
+                          "so it was not read.", "Choose the CMRT workbook itself.")
+
+
+def _too_big(name: str, size: int) -> UnreadableFile:
+    return UnreadableFile(name, f"the file is {size // (1024 * 1024)} MB; a CMRT is normally under 5 MB.",
+                          ASK_FOR_COPY)
+
+
+def _plain(error: BaseException) -> str:
+    """An exception's message without Python's inner details (reprs, huge numbers), at most one line."""
+    text = " ".join(str(error).split())
+    if "<ZipInfo" in text or "Exceeds the limit" in text or not text:
+        return type(error).__name__.replace("Error", " error").strip().lower() or "unknown error"
+    return text[:200]
 
 
 def _decrypt_if_needed(name: str, data: bytes) -> bytes:
@@ -121,9 +169,34 @@ def _decrypt_if_needed(name: str, data: bytes) -> bytes:
     except InvalidKeyError:
         raise _password_protected(name)
     except (FileFormatError, ParseError):
-        return data  # an OLE file msoffcrypto does not know: let calamine try it as .xls
-    except Exception as error:  # msoffcrypto raises bare exceptions on damaged containers
-        raise UnreadableFile(name, f"the workbook is damaged and cannot be decrypted ({error}).", ASK_FOR_COPY)
+        return data  # an OLE file msoffcrypto does not know: let the checks below describe it
+    except Exception:  # msoffcrypto raises bare exceptions (even int-parsing ones) on damaged containers
+        _check_ole(name, data)  # a Word or Outlook file gets its own message
+        raise UnreadableFile(name, "the workbook is damaged and cannot be opened (its Excel 97-2003 "
+                             "container is broken).", ASK_FOR_COPY)
+
+
+_OLE_KINDS = (
+    ("worddocument", "a Word document"),
+    ("powerpoint document", "a PowerPoint file"),
+    ("__substg1.0_", "an Outlook message"),
+    ("visio", "a Visio drawing"),
+)
+
+
+def _check_ole(name: str, data: bytes) -> None:
+    """An Excel 97-2003 file holds a "Workbook" (or, before Excel 97, "Book") stream; say what else it is."""
+    try:
+        with olefile.OleFileIO(data) as ole:
+            streams = ["/".join(entry).lower() for entry in ole.listdir(streams=True, storages=True)]
+    except Exception:  # olefile raises many kinds on a damaged container
+        raise UnreadableFile(name, "the workbook is damaged and cannot be opened (its Excel 97-2003 "
+                             "container is broken).", ASK_FOR_COPY)
+    if any(stream in ("workbook", "book", "encryptedpackage") for stream in streams):
+        return
+    kind = next((label for marker, label in _OLE_KINDS if any(marker in stream for stream in streams)),
+                "an Office file of another kind")
+    raise UnreadableFile(name, f"this is not an Excel workbook (it is {kind}).", ASK_FOR_COPY)
 
 
 def _password_protected(name: str) -> UnreadableFile:
@@ -134,14 +207,15 @@ def _password_protected(name: str) -> UnreadableFile:
     )
 
 
-def _check_zip(name: str, data: bytes) -> None:
+def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_READ) -> None:
     """Refuse zip bombs, non-spreadsheet packages and XML with DTDs, using the directory then the data."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise UnreadableFile(name, f"the file is damaged or incomplete (not a readable zip: {error}).", ASK_FOR_COPY)
-    names = {member.filename for member in members}
+        raise UnreadableFile(name, f"the file is damaged or incomplete (not a readable zip: {_plain(error)}).",
+                             ASK_FOR_COPY)
+    names = {member.filename for member in members if not member.is_dir()}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         kind = "a Word document" if "word/document.xml" in names else (
             "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive")
@@ -155,34 +229,42 @@ def _check_zip(name: str, data: bytes) -> None:
         raise _bomb(name, total)
     try:
         root = _check_workbook_xml(name, archive.read("xl/workbook.xml"))
-        for part in _parts_to_scan(archive, root, names):
-            _check_part(name, archive, archive.getinfo(part))
+        for part, sheet in _parts_to_scan(archive, root, names, sheets):
+            _check_part(name, archive, archive.getinfo(part), sheet)
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, zlib.error, NotImplementedError,
-            RuntimeError) as error:  # RuntimeError: an encrypted zip entry; NotImplementedError: odd compression
-        raise UnreadableFile(name, f"the file is damaged or incomplete ({error}).", ASK_FOR_COPY)
+    except RuntimeError:  # zipfile: an entry encrypted with a zip password
+        raise UnreadableFile(name, "the workbook's parts are locked with a zip password, which Excel never "
+                             "does.", ASK_FOR_COPY)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, zlib.error,
+            NotImplementedError) as error:  # NotImplementedError: a compression Excel never uses
+        raise UnreadableFile(name, f"the file is damaged or incomplete ({_plain(error)}).", ASK_FOR_COPY)
     except (SafeET.ParseError, DefusedXmlException) as error:
-        raise UnreadableFile(name, f"the workbook's structure is damaged ({error}).", ASK_FOR_COPY)
+        raise UnreadableFile(name, f"the workbook's structure is damaged ({_plain(error)}).", ASK_FOR_COPY)
 
 
-def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str]) -> list[str]:
-    """The shared strings and the sheets the reader will open (scanning all 11 sheets costs 80 ms)."""
+def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str],
+                   wanted: frozenset[str] | None) -> list[tuple[str, str]]:
+    """(part, sheet name) for the shared strings and the sheets the reader will open (all when
+    `wanted` is None); scanning all 11 sheets of a CMRT would cost 80 ms for nothing."""
     targets = {}
     if "xl/_rels/workbook.xml.rels" in names:
         rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
         for rel in rels:
             target = rel.get("Target", "").lstrip("/")
             targets[rel.get("Id")] = target if target.startswith("xl/") else "xl/" + target
-    parts = [part for part in ("xl/sharedStrings.xml", "xl/styles.xml") if part in names]
-    sheets = [element for element in root.iter() if element.tag.endswith("}sheet") or element.tag == "sheet"]
-    for sheet in sheets:
-        rel_id = next((value for key, value in sheet.attrib.items() if key.endswith("}id")), None)
+    parts = [(part, "") for part in ("xl/sharedStrings.xml", "xl/styles.xml") if part in names]
+    folded = None if wanted is None else {sheet.lower() for sheet in wanted}
+    for element in root.iter():
+        if not (element.tag.endswith("}sheet") or element.tag == "sheet"):
+            continue
+        rel_id = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
         part = targets.get(rel_id)
-        if part in names and sheet.get("name", "").strip().lower() in _SHEETS_READ_FOLDED:
-            parts.append(part)
-    if not any(part.startswith("xl/worksheets/") for part in parts):  # unusual package: be safe and scan every sheet
-        parts += [name for name in names if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+        sheet = element.get("name", "").strip()
+        if part in names and (folded is None or sheet.lower() in folded):
+            parts.append((part, sheet))
+    if not any(part.startswith("xl/worksheets/") for part, _ in parts):  # unusual package: scan every sheet
+        parts += [(part, "") for part in sorted(names) if part.startswith("xl/worksheets/") and part.endswith(".xml")]
     return parts
 
 
@@ -196,24 +278,24 @@ def _check_workbook_xml(name: str, xml: bytes):
     try:
         return SafeET.fromstring(xml, forbid_dtd=True)
     except DefusedXmlException:
-        raise UnreadableFile(name, "the workbook contains XML entity declarations, which Excel never writes; "
-                             "it was not opened for safety.", ASK_FOR_COPY)
+        raise _entities(name)
     except SafeET.ParseError as error:
-        raise UnreadableFile(name, f"the workbook's structure is damaged ({error}).", ASK_FOR_COPY)
+        raise UnreadableFile(name, f"the workbook's structure is damaged ({_plain(error)}).", ASK_FOR_COPY)
 
 
-_ROW_TAG = re.compile(rb'<(?:\w+:)?row\s[^>]*?r="(\d+)"')
-# Literal 'r="' first lets the regex engine skip fast (5 MB Smelter List: 3 ms instead of 18 ms).
-_WIDE_COLUMN = re.compile(rb'r="[A-Z]{3}[0-9]')  # a cell past column ZZ (702)
+def _entities(name: str) -> UnreadableFile:
+    return UnreadableFile(name, "the workbook contains XML entity declarations, which Excel never writes; "
+                          "it was not opened for safety.", ASK_FOR_COPY)
 
 
-def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Stream one part: count its real size, refuse DTDs, and bound a sheet's rows x columns."""
+def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str) -> None:
+    """Stream one part once: count its real size, refuse DTDs anywhere, and bound what a sheet
+    would make calamine allocate from the rows and columns actually in it (sheet_guard)."""
     size = 0
-    head = b""
     previous = b""
-    last_rows = b""
-    wide = False
+    dtd = False
+    is_sheet = member.filename.startswith("xl/worksheets/")
+    extent = SheetExtent(cell_limit=MAX_SHEET_CELLS)
     with archive.open(member) as stream:
         while True:
             chunk = stream.read(1 << 20)
@@ -222,28 +304,37 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) ->
             size += len(chunk)
             if size > MAX_PART_BYTES:
                 raise _bomb(name, size)
-            if len(head) < 2048:
-                head = (head + chunk)[:2048]
-            window = previous[-64:] + chunk
-            wide = wide or bool(_WIDE_COLUMN.search(window))
-            if b"row" in window:  # keep only the last stretch that has row tags; parse it once at the end
-                last_rows = window
-            previous = chunk
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise UnreadableFile(name, "the workbook contains XML entity declarations, which Excel never writes; "
-                             "it was not opened for safety.", ASK_FOR_COPY)
-    if not member.filename.startswith("xl/worksheets/"):
+            if is_sheet:
+                extent.feed(chunk)
+                if extent.last_row() > MAX_ROWS:  # no need to read the rest to refuse it
+                    break
+            else:  # a DTD hidden after a long comment is still a DTD
+                dtd = dtd or bool(DTD_MARKER.search(previous[-16:] + chunk))
+                previous = chunk
+    if dtd:
+        raise _entities(name)
+    if not is_sheet:
         return
-    # The last row tag sits near the end of the last stretch holding rows; look there first.
-    rows = [int(number) for number in _ROW_TAG.findall(last_rows[-65536:])] or \
-        [int(number) for number in _ROW_TAG.findall(last_rows)]
-    last_row = max(rows, default=0)
-    columns = 16384 if wide else 702  # CMRT sheets use helper columns up to AM; assume up to ZZ
-    if last_row > MAX_ROWS or last_row * columns > MAX_SHEET_CELLS:
+    extent.finish()  # (after an early stop too: what was seen is enough to say why)
+    label = f"the {sheet} sheet" if sheet else "one sheet"
+    if extent.has_dtd:
+        raise _entities(name)
+    if not extent.complete and extent.last_row() <= MAX_ROWS:
+        raise UnreadableFile(name, f"{label} is damaged: its data stops part-way through, so it cannot be "
+                             "read in full.", ASK_FOR_COPY)
+    rows, columns = extent.last_row(), extent.last_column()
+    if rows > MAX_ROWS:
+        reach = f"reaches row {extent.max_row:,}" if extent.max_row > MAX_ROWS else f"has more than {MAX_ROWS:,} rows"
         raise UnreadableFile(
-            name, f"one sheet reaches row {last_row:,}" + (" and column XFD" if wide else "")
-            + "; a CMRT has a few thousand rows at most, so it was not opened.",
+            name, f"{label} {reach}; this app reads sheets of up to {MAX_ROWS:,} rows (a CMRT has "
+            "a few thousand), so the file was not opened.",
             "Ask the supplier to delete the extra rows or to send a fresh CMRT.")
+    if extent.cells() > MAX_SHEET_CELLS:
+        raise UnreadableFile(
+            name, f"{label} reaches row {extent.max_row or rows:,} and column {column_letters(columns)}; a CMRT's "
+            "sheets are far "
+            "smaller, so the file was not opened.", "Ask the supplier to delete the extra rows and columns or "
+            "to send a fresh CMRT.")
 
 
 def _describe(data: bytes) -> str:

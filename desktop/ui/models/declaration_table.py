@@ -11,6 +11,7 @@ from desktop.core.cmrt.model import METALS, Severity, Verdict
 from desktop.core.project.declaration_store import StoredDeclaration
 from desktop.ui.glossary import explain_scope
 from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.plural import plural
 from desktop.ui.theme import current_theme
 
 ROW_ROLE = Qt.UserRole + 1
@@ -40,11 +41,6 @@ VERDICT_TIP = {
     Verdict.NEEDS_FOLLOW_UP.value: "The file can be used, but the supplier should correct or confirm something.",
     Verdict.UNUSABLE.value: "The file cannot be used: ask the supplier for a readable CMRT.",
 }
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """"1 error", "2 errors"."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def verdict_icon(verdict: str) -> QIcon:

@@ -8,14 +8,18 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import FILING_STATUSES, RolledSmelter
+from desktop.ui.glossary import explain
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
-METAL, SMELTER, COUNTRY, SMELTER_ID, STATUS, STATUS_AS_OF, REPORTED_BY, FLAGS = range(8)
-HEADERS = ("Metal", "Smelter", "Country", "Smelter ID", "Status", "Status as of", "Reported by", "Flags")
+# The status, what this page is about, comes right after the name: in sight on a 1024-pixel screen.
+METAL, SMELTER, STATUS, COUNTRY, SMELTER_ID, STATUS_AS_OF, REPORTED_BY, FLAGS = range(8)
+HEADERS = ("Metal", "Smelter", "Status", "Country", "Smelter ID", "Status as of", "Reported by", "Flags")
 # Two short lines for the wide headers over narrow values, so all columns fit a laptop screen.
 HEADER_LINES = {STATUS_AS_OF: "Status\nas of", REPORTED_BY: "Reported\nby"}
 HEADER_TIPS = {
+    STATUS: explain("RMAP"),
+    SMELTER_ID: explain("CID"),
     REPORTED_BY: "How many suppliers reported this smelter; hover a row for their names.",
     FLAGS: "Covered country, 100% recycled, contradictions in what suppliers wrote, your overrides.",
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -13,21 +12,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core import diligence
+from desktop.core import claims, diligence
 from desktop.core.filing import project_conclusion, project_rollup
 from desktop.core.project import Project
 from desktop.core.report_builder import (
     COMPANY_BACKGROUND_KEY,
     FUTURE_STEPS_KEY,
-    IPSA_AUDITOR_KEY,
-    IPSA_KEY,
     REPORT_URL_KEY,
     answer_context,
     future_steps,
@@ -36,58 +32,39 @@ from desktop.core.report_builder import (
 )
 from desktop.core.scoping import Outcome
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.audit_block import AuditBlock
+from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label
 from desktop.ui.widgets.determination_box import DeterminationBox
+from desktop.ui.widgets.origins_box import OriginsBox
 
 OUTCOME_NOTES = {
     Outcome.SD_WITH_CMR: "Your answers below are printed in the Conflict Minerals Report (Exhibit 1.01).",
     Outcome.SD_ONLY: "No Conflict Minerals Report is needed, so these answers are kept for your records "
     "and printed only if the outcome changes.",
 }
-SENTENCE_LINES = 2  # the smallest sentence box; it grows with the text
-
-
-class AnswerEdit(QTextEdit):
-    """A plain-text answer box that grows with its text, so a long sentence is read whole."""
-
-    def __init__(self, min_lines: int):
-        super().__init__()
-        self.setAcceptRichText(False)
-        self.setTabChangesFocus(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.min_height = self.fontMetrics().lineSpacing() * min_lines + 12
-        self.setFixedHeight(self.min_height)
-        self.textChanged.connect(self._fit)
-
-    def _fit(self) -> None:
-        self.document().setTextWidth(self.viewport().width())
-        needed = int(self.document().size().height()) + 2 * self.frameWidth() + 4
-        self.setFixedHeight(max(self.min_height, needed))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
 
 
 def _help(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("fieldHelp")
-    label.setWordWrap(True)
-    return label
+    return help_label(text)
 
 
 class DiligencePage(WizardPage):
     title = "Due diligence"
     subtitle = (
         "How your company checks where its tin, tantalum, tungsten and gold come from, under the OECD's "
-        "five steps. Keep the proposed sentences or write your own: they are printed in the report as "
-        "shown here. Everything is saved as you type."
+        "five steps. The app proposes sentences; only you can say they are true. Fill in the facts, "
+        "reword what does not fit, and tick \"True for our company\" for each statement (or confirm a "
+        "whole step). Everything is saved as you type."
     )
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.editors: dict[str, QLineEdit | AnswerEdit] = {}
+        self.claim_blocks: dict[str, ClaimBlock] = {}
+        self.step_buttons: dict[int, QPushButton] = {}
+        self.step_counts: dict[int, QLabel] = {}
         self._loading = False
-        self._sentences_filled = True
+        self._complete = False
         self.determination = None  # set by load(): the outcome shown at the top
 
         content = QWidget()
@@ -98,6 +75,8 @@ class DiligencePage(WizardPage):
         column.addWidget(self._build_company_box())
         for step, step_questions in diligence.questions_by_step().items():
             column.addWidget(self._build_step_box(step, step_questions))
+        self.origins_box = OriginsBox()
+        column.addWidget(self.origins_box)
         column.addWidget(self._build_future_steps_box())
         column.addStretch(1)
 
@@ -155,22 +134,41 @@ class DiligencePage(WizardPage):
         group = QGroupBox(f"Step {step}: {diligence.oecd_steps()[step]}")
         layout = QVBoxLayout(group)
         layout.setSpacing(4)
+        header = QHBoxLayout()
+        count = _help("")
+        self.step_counts[step] = count
+        confirm_all = QPushButton(f"Confirm all of step {step}")
+        confirm_all.setObjectName(f"confirmStep{step}")
+        confirm_all.setToolTip("Tick \"True for our company\" for every statement of this step that is ready.")
+        confirm_all.clicked.connect(lambda _=False, n=step: self.confirm_step(n))
+        self.step_buttons[step] = confirm_all
+        header.addWidget(count, 1)
+        header.addWidget(confirm_all, 0, Qt.AlignRight)
+        layout.addLayout(header)
+        self.step_refusals = getattr(self, "step_refusals", {})
+        refusal = _help("")
+        refusal.setObjectName("fieldError")
+        refusal.hide()
+        self.step_refusals[step] = refusal
+        layout.addWidget(refusal)
         for question in step_questions:
-            layout.addWidget(self._question_block(question.key, question.label, question.help, question.kind))
+            if question.kind == "fact":
+                layout.addWidget(self._fact_block(question.key, question.label, question.help))
+            else:
+                layout.addWidget(self._claim_block(question))
         if step == 4:
             layout.addWidget(self._build_ipsa_block())
         if step == 5:
             layout.addWidget(
-                self._question_block(
+                self._fact_block(
                     REPORT_URL_KEY,
                     "Web address where the report is published",
                     "Leave empty to use the website from the company step; Form SD must give this address.",
-                    "fact",
                 )
             )
         return group
 
-    def _question_block(self, key: str, label: str, help_text: str, kind: str) -> QWidget:
+    def _fact_block(self, key: str, label: str, help_text: str) -> QWidget:
         block = QWidget()
         layout = QVBoxLayout(block)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -178,22 +176,25 @@ class DiligencePage(WizardPage):
         title = QLabel(label)
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
-        if kind == "fact":
-            editor = QLineEdit()
-            editor.setMaximumWidth(520)
-            editor.textChanged.connect(lambda text, k=key: self._save(k, text))
-            editor.setObjectName(f"answer_{key}")
-            self.editors[key] = editor
-            layout.addWidget(editor)
-        else:
-            row = QHBoxLayout()
-            row.addWidget(self._text_editor(key, SENTENCE_LINES), 1)
-            reset = QPushButton("Proposed wording")
-            reset.setToolTip("Put back the sentence the app proposes for this question.")
-            reset.clicked.connect(lambda _=False, k=key: self.restore_default(k))
-            row.addWidget(reset, 0, Qt.AlignTop)
-            layout.addLayout(row)
+        editor = QLineEdit()
+        editor.setMaximumWidth(520)
+        editor.setPlaceholderText("Not filled in")
+        editor.textChanged.connect(lambda text, k=key: self._save(k, text))
+        editor.setObjectName(f"answer_{key}")
+        self.editors[key] = editor
+        layout.addWidget(editor)
         layout.addWidget(_help(help_text))
+        return block
+
+    def _claim_block(self, question: diligence.Question) -> ClaimBlock:
+        block = ClaimBlock(question.key, question.label, question.help)
+        block.editor.textChanged.connect(
+            lambda k=question.key, e=block.editor: self._save(k, diligence.from_display(e.toPlainText()))
+        )
+        block.restore_requested.connect(self.restore_default)
+        block.confirm_toggled.connect(self.set_confirmed)
+        self.editors[question.key] = block.editor
+        self.claim_blocks[question.key] = block
         return block
 
     def _text_editor(self, key: str, lines: int) -> AnswerEdit:
@@ -204,22 +205,10 @@ class DiligencePage(WizardPage):
         return editor
 
     def _build_ipsa_block(self) -> QWidget:
-        block = QWidget()
-        layout = QVBoxLayout(block)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(2)
-        self.ipsa_box = QCheckBox("An independent private sector audit (IPSA) of this report was obtained")
-        self.ipsa_box.toggled.connect(self._ipsa_changed)
-        self.ipsa_auditor = QLineEdit()
-        self.ipsa_auditor.setPlaceholderText("Name of the audit firm")
-        self.ipsa_auditor.setMaximumWidth(520)
-        self.ipsa_auditor.textChanged.connect(lambda text: self._save(IPSA_AUDITOR_KEY, text))
-        layout.addWidget(self.ipsa_box)
-        layout.addWidget(self.ipsa_auditor)
-        layout.addWidget(
-            _help("Rarely done. Only with an audit may the report call products \"DRC conflict free\".")
-        )
-        return block
+        self.audit_block = AuditBlock()
+        self.audit_block.changed.connect(self._changed)
+        self.ipsa_box, self.ipsa_auditor = self.audit_block.ipsa_box, self.audit_block.ipsa_auditor
+        return self.audit_block
 
     def _build_future_steps_box(self) -> QWidget:
         group = QGroupBox("Steps you will take next year")
@@ -251,34 +240,47 @@ class DiligencePage(WizardPage):
         try:
             self._show_answers(answers)
             self.editors[REPORT_URL_KEY].setPlaceholderText(project.registrant().website or "www.example.com/conflict-minerals")
-            self.ipsa_box.setChecked(answers.get(IPSA_KEY, "") == "yes")
-            self.ipsa_auditor.setText(answers.get(IPSA_AUDITOR_KEY, ""))
-            self.ipsa_auditor.setEnabled(self.ipsa_box.isChecked())
+            self.audit_block.load(project)
             self._fill_future_steps(future_steps(answers))
         finally:
             self._loading = False
         self._show_inquiry()
-        self._sentences_filled = self._all_sentences_filled()
+        self._refresh_claims()
+        self._complete = (self.is_complete(), self.step_note())
 
-    def _show_answers(self, answers: dict[str, str], only_templates: bool = False, skip: str = "") -> None:
-        """Answers as the report prints them: proposed sentences with the company's facts filled in.
-
-        Only what the user types is saved, so an untouched proposal keeps following the facts
-        (a new reporting year, another executive sponsor) until the user rewrites it.
-        """
-        question_keys = {q.key for q in diligence.questions()}
-        shown = diligence.resolved_answers(
-            {k: v for k, v in answers.items() if k in question_keys}, answer_context(self.project)
-        )
+    def _show_answers(self, answers: dict[str, str]) -> None:
+        """Facts as typed, sentences with their facts as {named fields} (they follow the facts)."""
         for key, editor in self.editors.items():
-            if key == skip or (only_templates and "$" not in answers.get(key, "")):
-                continue
-            text = shown.get(key, answers.get(key, ""))
+            text = answers.get(key, "")
             if isinstance(editor, AnswerEdit):
+                if key in self.claim_blocks:
+                    text = diligence.to_display(text)
                 if editor.toPlainText() != text:
                     editor.setPlainText(text)
             elif editor.text() != text:
                 editor.setText(text)
+
+    def _refresh_claims(self) -> None:
+        """Each statement's confirmation, preview and problems, and each step's count."""
+        stored = self.project.answers()
+        states = claims.claim_states(stored)
+        printed = diligence.resolved_answers(
+            {k: v for k, v in project_answers(self.project).items() if k in diligence.default_answers()},
+            answer_context(self.project),
+        )
+        by_step: dict[int, list[claims.ClaimState]] = {}
+        for state in states:
+            self.claim_blocks[state.key].show_state(state, printed.get(state.key, ""))
+            by_step.setdefault(state.step, []).append(state)
+        for step, step_states in by_step.items():
+            done = sum(s.confirmed for s in step_states)
+            count = f"{done} of {len(step_states)} statements confirmed"
+            if self.step_counts[step].text() != count:
+                self.step_counts[step].setText(count)
+            ready = any(not s.confirmed and s.can_confirm for s in step_states)
+            if self.step_buttons[step].isEnabled() != ready:
+                self.step_buttons[step].setEnabled(ready)
+        self.claim_states = states
 
     def _show_inquiry(self) -> None:
         rolled = project_rollup(self.project)
@@ -286,6 +288,7 @@ class DiligencePage(WizardPage):
         determination = conclusion.determination
         self.outcome_box.show_conclusion(self.project, conclusion, OUTCOME_NOTES.get(determination.outcome, ""))
         self.determination = determination
+        self.origins_box.load(self.project, rolled.smelters)
 
         facts = rcoi_facts(self.project, rolled)
         answered = facts.company_level_responses + facts.product_level_responses
@@ -318,21 +321,35 @@ class DiligencePage(WizardPage):
         if self._loading or self.project is None:
             return
         self.project.set_answer(key, value.strip())
-        if key in diligence.default_answers() or key == REPORT_URL_KEY:
-            # Proposed sentences that use this fact show the new value at once.
-            self._loading = True
-            try:
-                self._show_answers(project_answers(self.project), only_templates=True, skip=key)
-            finally:
-                self._loading = False
-        filled = self._all_sentences_filled()
-        if filled != self._sentences_filled:
-            self._sentences_filled = filled
+        self._changed()
+
+    def _changed(self) -> None:
+        self._refresh_claims()
+        shown = (self.is_complete(), self.step_note())
+        if shown != self._complete:  # the step list shows both
+            self._complete = shown
             self.completeness_changed.emit()
 
-    def _ipsa_changed(self, checked: bool) -> None:
-        self.ipsa_auditor.setEnabled(checked)
-        self._save(IPSA_KEY, "yes" if checked else "")
+    def set_confirmed(self, key: str) -> None:
+        """The user ticked or unticked "True for our company" for one statement."""
+        if self.claim_blocks[key].confirm.isChecked():
+            try:
+                claims.confirm_claim(self.project, key)
+            except claims.NotConfirmable:
+                pass  # the box is disabled while a statement cannot be confirmed; shown in its block
+        else:
+            claims.unconfirm_claim(self.project, key)
+        self._changed()
+
+    def confirm_step(self, step: int) -> None:
+        """Confirm every ready statement of one OECD step; say which are not ready and why."""
+        refused = claims.confirm_step(self.project, step)
+        label = self.step_refusals[step]
+        label.setText(
+            "Not confirmed yet: " + "; ".join(f"{s.label} ({s.problems[0]})" for s in refused) if refused else ""
+        )
+        label.setVisible(bool(refused))
+        self._changed()
 
     def _save_future_steps(self) -> None:
         if self._loading:
@@ -368,24 +385,28 @@ class DiligencePage(WizardPage):
             self._show_answers(project_answers(self.project))
         finally:
             self._loading = False
+        self._changed()
 
-    def _all_sentences_filled(self) -> bool:
-        if self.project is None:
-            return False
-        answers = project_answers(self.project)
-        return all(answers.get(q.key, "").strip() for q in diligence.questions())
+    def unconfirmed(self) -> list[claims.ClaimState]:
+        return [s for s in getattr(self, "claim_states", []) if not s.confirmed]
+
+    def _claims_printed(self) -> bool:
+        return self.determination is not None and self.determination.outcome == Outcome.SD_WITH_CMR
 
     def is_complete(self) -> bool:
-        # The proposed sentences fill every answer, so the step is done only once the earlier steps
-        # have settled what is filed.
+        # Done once the earlier steps have settled what is filed and, when a Conflict Minerals
+        # Report prints these statements, every one of them is confirmed.
         settled = (Outcome.SD_WITH_CMR, Outcome.SD_ONLY, Outcome.NO_FILING)
-        return self._all_sentences_filled() and self.determination is not None and self.determination.outcome in settled
+        if self.determination is None or self.determination.outcome not in settled:
+            return False
+        return not (self._claims_printed() and self.unconfirmed())
 
     def step_note(self) -> str:
         if self.project is None:
             return ""
-        if not self._all_sentences_filled():
-            return "some answers are empty"
+        open_claims = len(self.unconfirmed())
+        if open_claims and self._claims_printed():
+            return f"{open_claims} statement{'s' if open_claims != 1 else ''} to confirm"
         return {
             Outcome.SD_WITH_CMR: "Form SD with a CMR",
             Outcome.SD_ONLY: "Form SD only",

@@ -12,6 +12,7 @@ from desktop.core.project import Project
 from desktop.core.filing import project_response_rate
 from desktop.ui import dialogs
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.plural import plural, was_were
 from desktop.ui.widgets_files import FilesPanel
 from desktop.ui.widgets_roster import RosterPanel
 from desktop.ui.workers import BackgroundTask
@@ -202,9 +203,10 @@ def import_summary(files: list[SupplierFile]) -> str:
     imported = [f for f in files if f.declaration is not None and not f.already_imported]
     duplicates = [f for f in files if f.already_imported]
     unreadable = [f for f in files if f.declaration is None and not f.already_imported]
-    parts = [f"Imported {len(imported)} of {len(files)} files."]
+    parts = [f"Imported {len(imported)} of {plural(len(files), 'file')}."]
     if duplicates:
-        parts.append(f"{len(duplicates)} were already in the project and were skipped.")
+        verb = was_were(len(duplicates))
+        parts.append(f"{len(duplicates)} {verb} already in the project and {verb} skipped.")
     if unreadable:
         parts.append(f"{len(unreadable)} could not be read: " + "; ".join(f.problem for f in unreadable[:5]))
     return " ".join(parts)

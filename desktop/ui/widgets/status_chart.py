@@ -13,7 +13,6 @@ from desktop.ui.widgets.status_colours import STATUS_COLOURS
 
 _LABEL_WIDTH = 70
 _ROW_HEIGHT = 17
-_LEGEND_WIDTH = 110  # the legend sits to the right of the bars, one status a line
 
 
 class StatusChart(QWidget):
@@ -21,7 +20,12 @@ class StatusChart(QWidget):
         super().__init__(parent)
         self.counts: dict[str, dict[str, int]] = {metal: {} for metal in METALS}
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setToolTip("Known smelters per metal by status (smelters excluded from Annex A are not counted).")
+        # No legend of its own: the status buttons right under the chart show each colour with its
+        # name at every window width (a legend here had no room on a 1024-pixel screen).
+        self.setToolTip(
+            "Known smelters per metal by status, coloured as the status buttons below "
+            "(smelters excluded from Annex A are not counted)."
+        )
 
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
         self.counts = {metal: dict(counts.get(metal, {})) for metal in METALS}
@@ -33,17 +37,12 @@ class StatusChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(_LABEL_WIDTH + 120, self.sizeHint().height())
 
-    def shows_legend(self) -> bool:
-        # On a narrow screen the bars matter more; the chips below use the same colours.
-        return self.width() >= _LABEL_WIDTH + _LEGEND_WIDTH + 150
-
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         theme = current_theme()
         widest = max((sum(c.values()) for c in self.counts.values()), default=0) or 1
         count_width = painter.fontMetrics().horizontalAdvance("0000")
-        legend = _LEGEND_WIDTH if self.shows_legend() else 0
-        bar_space = max(self.width() - _LABEL_WIDTH - count_width - legend - 12, 10)
+        bar_space = max(self.width() - _LABEL_WIDTH - count_width - 12, 10)
         for i, metal in enumerate(METALS):
             top = i * _ROW_HEIGHT + 2
             painter.setPen(theme.colour("text"))
@@ -60,17 +59,7 @@ class StatusChart(QWidget):
                 QRectF(left + 4, top, count_width + 4, _ROW_HEIGHT), Qt.AlignVCenter | Qt.AlignLeft,
                 str(sum(counts.values())),
             )
-        if legend:
-            self._paint_legend(painter, self.width() - _LEGEND_WIDTH, theme.colour("muted"))
         painter.end()
-
-    def _paint_legend(self, painter: QPainter, left: float, text: QColor) -> None:
-        for i, status in enumerate(FILING_STATUSES):
-            top = i * _ROW_HEIGHT + 2
-            painter.fillRect(QRectF(left, top + 4, 10, 10), QColor(STATUS_COLOURS[status]))
-            painter.setPen(text)
-            box = QRectF(left + 14, top, _LEGEND_WIDTH - 14, _ROW_HEIGHT)
-            painter.drawText(box, Qt.AlignVCenter | Qt.AlignLeft, status)
 
 
 def counts_by_metal(smelters) -> dict[str, dict[str, int]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
-from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
+from desktop.ui.glossary import status_meaning
+from desktop.ui.widgets.status_colours import OCCASIONAL, STATUS_COLOURS, UNRESOLVED
 
 
 def _chip_style(colour: str) -> str:
@@ -15,6 +17,12 @@ def _chip_style(colour: str) -> str:
         f" color: palette(text); background: palette(base); }}"
         f"QPushButton:checked {{ background: {colour}; color: white; }}"
     )
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 class StatusChips(QWidget):
@@ -40,6 +48,7 @@ class StatusChips(QWidget):
             chip.setCheckable(True)
             chip.setObjectName("statusChip")
             chip.setStyleSheet(_chip_style(STATUS_COLOURS[status]))
+            chip.setIcon(swatch(STATUS_COLOURS[status]))  # the chips are the chart's legend too
             self.chips[status] = chip
             if status == UNRESOLVED:
                 layout.addSpacing(12)
@@ -47,7 +56,8 @@ class StatusChips(QWidget):
                 chip.setToolTip("Rows that matched no known smelter: decide what each one is.")
             else:
                 chip.toggled.connect(lambda _checked: self.statuses_changed.emit(self.checked_statuses()))
-                chip.setToolTip(f"Show only {status} smelters (check several to combine).")
+                meaning = status_meaning(status)
+                chip.setToolTip(f"Show only {status} smelters (check several to combine)." + (f"\n\n{status}: {meaning}" if meaning else ""))
             layout.addWidget(chip)
         layout.addStretch(1)
 
@@ -57,6 +67,8 @@ class StatusChips(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         for status, chip in self.chips.items():
             chip.setText(f"{status}  {counts.get(status, 0)}")
+            if status in OCCASIONAL:  # six chips do not fit at 1024 px; these are rare
+                chip.setVisible(bool(counts.get(status, 0)) or chip.isChecked())
 
     def set_unresolved_checked(self, checked: bool) -> None:
         chip = self.chips[UNRESOLVED]
