@@ -28,9 +28,9 @@ from desktop.core.project_reference import (
 )
 from desktop.core.smelters import SmelterReference, load_reference
 from desktop.ui import dialogs
+from desktop.ui.theme import current_theme
 from desktop.ui.workers import BackgroundTask
 
-WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0b26b; border-radius: 4px; padding: 6px; color: #6b4400;"
 
 
 def project_reference_line(project: Project) -> str:
@@ -75,7 +75,7 @@ class ProjectReferenceDialog(QDialog):
         self.status.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setObjectName("noticeBanner")  # the app's notice colours, light or dark
         self.warning.hide()
 
         self.figures = self._table(["Figure", "Now", "After the move"], stretch=0)
@@ -125,7 +125,7 @@ class ProjectReferenceDialog(QDialog):
     @staticmethod
     def _reference_text(who: str, reference: SmelterReference) -> str:
         files = "".join(
-            f"<br>&nbsp;&nbsp;{escape(s.get('file', ''))} <span style='color:#6b6f75'>"
+            f"<br>&nbsp;&nbsp;{escape(s.get('file', ''))} <span style='color:{current_theme().muted}'>"
             f"({escape(s.get('role', ''))}, SHA-256 {escape(s.get('sha256', '')[:12])}…)</span>"
             for s in reference.sources
         ) or f"<br>&nbsp;&nbsp;{escape(describe_sources(reference))}"

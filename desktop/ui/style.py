@@ -26,6 +26,8 @@ QWidget {{ font-size: 10pt; }}
 #outcomeHeadline {{ font-size: 11pt; font-weight: 600; color: {t.text}; }}
 #sampleBanner, #noticeBanner {{ background: {t.banner_background}; border: 1px solid {t.banner_border};
     border-radius: 4px; padding: 6px 10px; color: {t.banner_text}; }}
+#unresolvedReason {{ background: {t.panel}; border: 1px solid {t.panel_border}; border-radius: 4px; padding: 4px;
+    color: {t.text}; }}
 #emptyHint {{ color: {t.muted}; font-size: 11pt; padding: 12px 4px; }}
 #overdueNote {{ color: {t.warning}; font-weight: 600; }}
 #saveStatus {{ color: {t.muted}; font-size: 9pt; }}

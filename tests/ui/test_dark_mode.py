@@ -82,3 +82,26 @@ def test_step_list_summary_counts_and_chart_labels_are_readable(window):
     assert text_contrast(image, window, page.summary.countries) >= 4.5
     # The chart's metal names sit in its left 64 pixels; the bars are to their right.
     assert text_contrast(image, window, page.chart, width=64) >= 4.5
+
+
+def test_the_unresolved_reason_and_the_file_verdict_are_readable(window):
+    window.wizard.go_to_page(SmelterReviewPage)
+    page = window.wizard.page(SmelterReviewPage)
+    page.tabs.setCurrentIndex(1)
+    page._select_unresolved(0)
+    QApplication.processEvents()
+    reason = page.unresolved_detail.reason
+    assert reason.text()
+    assert text_contrast(window.grab().toImage(), window, reason) >= 4.5
+
+    from desktop.ui.models.declaration_table import FILE
+    from desktop.ui.pages.suppliers_page import SuppliersPage
+
+    window.wizard.go_to_page(SuppliersPage)
+    suppliers = window.wizard.page(SuppliersPage)
+    suppliers.tabs.setCurrentWidget(suppliers.files)
+    files = suppliers.files
+    names = [files.proxy.index(r, FILE).data() for r in range(files.proxy.rowCount())]
+    files.table.selectRow(names.index("Old_Mill_Electronics_CMRT_6.4.xlsx"))
+    QApplication.processEvents()
+    assert text_contrast(window.grab().toImage(), window, files.verdict_label) >= 4.5

@@ -35,7 +35,7 @@ def test_the_preview_shows_this_projects_changes_and_the_move_is_recorded(
         dropped = {s.cid for s in before.smelters if s.status == CONFORMANT and s.metal == "Gold"}
         dropped = set(sorted(dropped)[:2])
         newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant 2026-06-01.csv", dropped)
-        apply_reference_update(preview_reference_update(load_reference(), [newer]))
+        apply_reference_update(preview_reference_update(load_reference(), newer))
         assert "Newer lists are in the app" in project_reference_line(project)
         project.record_export("report_pdf", str(tmp_path / "report.pdf"), "0" * 64)
 

@@ -42,6 +42,8 @@ class Candidate:
 
 def ranked(candidates: list[Candidate]) -> list[Candidate]:
     """RMI's pointers (in the order given), the smelter written, live look-alikes, removed ones."""
+    if len(candidates) < 2:
+        return list(candidates)
     keyed = [
         (_ORDER.get(c.basis, 3), c.removed, -c.score if c.basis == NAME_LIKENESS else 0, position, c)
         for position, c in enumerate(candidates)

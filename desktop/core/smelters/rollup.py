@@ -153,6 +153,7 @@ def rollup(
     index = decision_index(decisions)
     cache: dict[tuple, Match] = {}  # the same dirty row recurs across suppliers: match it once
     keys: dict[tuple, str] = {}  # and its decision key, for the unresolved ones
+    merged: dict[str, set[int]] = {}  # the matches already merged into each unresolved group
     rolled: dict[tuple[str, str], RolledSmelter] = {}
     unresolved: dict[str, UnresolvedRow] = {}
     # Who reported each smelter or unresolved entry, as sets: a list lookup per row grows with the
@@ -164,7 +165,7 @@ def rollup(
         for row in declaration.smelters:
             if row.duplicate_of is not None:
                 continue  # the reader marks exact repeats; count the first only
-            signature = (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
+            signature = match_signature(row)
             match = cache.get(signature)
             if match is None:
                 match = cache[signature] = match_row(row, reference, index)
@@ -175,7 +176,7 @@ def rollup(
                 key = keys.get(signature)
                 if key is None:
                     key = keys[signature] = row_key(row)
-                _add_unresolved(unresolved, key, match, reported, members)
+                _add_unresolved(unresolved, key, match, reported, members, merged)
 
     _apply_overrides(rolled, overrides)
     order = {metal: i for i, metal in enumerate(METALS)}
@@ -191,6 +192,11 @@ def rollup(
         )
     summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
+
+
+def match_signature(row: SmelterRow) -> tuple:
+    """What match_row reads of a row: rows alike here get the same match."""
+    return (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
 
 
 def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
@@ -213,15 +219,19 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
     smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
 
 
-def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict) -> None:
+def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict,
+                    merged: dict[str, set[int]]) -> None:
     row = reported.row
     written_id = row.smelter_id or row.looked_up_id
     group = unresolved.get(key)
+    seen = merged.setdefault(key, set())
     if group is None:
         group = unresolved[key] = UnresolvedRow(
             key, match.metal, row_name(row), row.country, written_id, match.reason, match.candidates,
         )
-    elif match is not group.rows[0].match:
+        seen.add(id(match))
+    elif id(match) not in seen:  # rows matched alike (the match cache) are merged once
+        seen.add(id(match))
         # Rows with and without a pasted ID are one smelter (issue 11); the ID's explanation
         # (RMI removed it, and where RMI points) says more than "no name matches".
         if written_id and written_id not in group.smelter_id.split(", "):

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QTextBrowser, QVBoxLayou
 from desktop.core.smelters import RolledSmelter
 from desktop.core.smelters.matching import DECISION
 from desktop.ui.models.smelter_table import country_label
+from desktop.ui.plural import plural
+from desktop.ui.theme import current_theme
 
 
 def smelter_html(smelter: RolledSmelter) -> str:
@@ -27,7 +29,7 @@ def smelter_html(smelter: RolledSmelter) -> str:
         if override.exclude_from_annex and override.status:
             what += f" and status set to {override.status}"
         lines.append(
-            f"<p style='color:#8a4b00'><b>{what}</b> by {escape(override.decided_by or 'unknown')} on "
+            f"<p style='color:{current_theme().warning}'><b>{what}</b> by {escape(override.decided_by or 'unknown')} on "
             f"{escape(override.decided_at[:10])}:<br>{escape(override.note)}</p>"
         )
     notes = []
@@ -38,13 +40,13 @@ def smelter_html(smelter: RolledSmelter) -> str:
     notes += [f"Check: {flag}." for flag in smelter.flags]
     if notes:
         lines.append("<ul style='margin:0'>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")
-    lines.append(f"<p><b>Reported by {len(smelter.reported_by)} supplier(s)</b>, as they wrote it:</p>")
+    lines.append(f"<p><b>Reported by {plural(len(smelter.reported_by), 'supplier')}</b>, as they wrote it:</p>")
     for reported in smelter.rows:
         row = reported.row
         written = " / ".join(escape(v) for v in (row.lookup_name, row.name) if v) or "(no name)"
         lines.append(
             f"<p style='margin:0 0 6px 0'><b>{escape(reported.supplier)}</b><br>"
-            f"<span style='color:#4a5866'>{escape(reported.file_name)}, Smelter List row {row.row}</span><br>"
+            f"<span style='color:{current_theme().muted}'>{escape(reported.file_name)}, Smelter List row {row.row}</span><br>"
             f"{escape(row.metal)} · {written} · {escape(row.country or 'no country')} · "
             f"{escape(row.smelter_id or row.looked_up_id or 'no ID')}<br>"
             f"Matched by {escape(reported.match.method)}"
@@ -93,7 +95,7 @@ class SmelterDetail(QWidget):
     def show_smelter(self, smelter: RolledSmelter | None) -> None:
         self.smelter = smelter
         if smelter is None:
-            self.text.setHtml("<p style='color:#5f6b76'>Select a smelter to see what each supplier wrote.</p>")
+            self.text.setHtml(f"<p style='color:{current_theme().muted}'>Select a smelter to see what each supplier wrote.</p>")
         else:
             self.text.setHtml(smelter_html(smelter))
         self.override_button.setEnabled(smelter is not None)

@@ -26,9 +26,10 @@ from desktop.core.smelters import UnresolvedRow
 from desktop.core.smelters.ranking import preselected
 from desktop.ui.models.smelter_table import country_label
 from desktop.ui.models.unresolved_table import is_decided
+from desktop.ui.plural import plural
+from desktop.ui.theme import current_theme
 
 USE_PICKED, PICK_FIRST = "Use this smelter", "Pick a smelter above"
-REASON_STYLE = "background: #f3f7fb; border: 1px solid #c9d6e3; border-radius: 4px; padding: 4px;"
 
 
 def reason_html(entry: UnresolvedRow) -> str:
@@ -38,7 +39,7 @@ def reason_html(entry: UnresolvedRow) -> str:
 
 def unresolved_html(entry: UnresolvedRow) -> str:
     """Each supplier's row as written (the reason is shown above, in its own label)."""
-    lines = [f"<p style='margin:0 0 4px 0'><b>Written by {len(entry.suppliers)} supplier(s)</b>; "
+    lines = [f"<p style='margin:0 0 4px 0'><b>Written by {plural(len(entry.suppliers), 'supplier')}</b>; "
              "your choice applies to all of them:</p>"]
     for reported in entry.rows:
         row = reported.row
@@ -65,7 +66,6 @@ class UnresolvedDetail(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setTextFormat(Qt.RichText)
         self.reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.reason.setStyleSheet(REASON_STYLE)
         self.reason.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.text = QTextBrowser()  # the suppliers' rows: first to shrink on a small screen
         self.text.setMinimumHeight(0)
@@ -112,7 +112,7 @@ class UnresolvedDetail(QWidget):
         self.entry = entry
         self.candidates.clear()
         if entry is None:
-            self.reason.setText("<span style='color:#5f6b76'>Select an entry to decide what it is.</span>")
+            self.reason.setText(f"<span style='color:{current_theme().muted}'>Select an entry to decide what it is.</span>")
             self.text.clear()
         else:
             self.reason.setText(reason_html(entry))
