@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -135,16 +136,27 @@ def _tolerate_narrow_console() -> None:
         pass
 
 
+# Control characters (escape sequences, line breaks inside a name) and the bidirectional overrides
+# that reorder what a terminal shows: a supplier's file must not be able to rewrite the report.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """Text from a file, printable as one line: unsafe characters shown as \\x1b-style escapes."""
+    return _UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256
+                       else f"\\u{ord(match.group()):04x}", str(text))
+
+
 def _as_text(result: Declaration | UnreadableFile) -> str:
     if isinstance(result, UnreadableFile):
-        return f"{result.path}\n  UNREADABLE: {result.problem} {result.advice}".rstrip() + "\n"
+        return f"{safe(result.path)}\n  UNREADABLE: {safe(result.problem)} {safe(result.advice)}".rstrip() + "\n"
     company = result.company
     counts = result.smelter_counts()
     lines = [
-        result.path,
-        f"  {result.family} {result.revision}   verdict: {result.verdict.value}",
-        f"  company: {company.name or '(no name)'}",
-        f"  scope:   {company.scope_label or '(none)'}",
+        safe(result.path),
+        f"  {safe(result.family)} {safe(result.revision)}   verdict: {result.verdict.value}",
+        f"  company: {safe(company.name) or '(no name)'}",
+        f"  scope:   {safe(company.scope_label) or '(none)'}",
         "  smelters: " + ", ".join(f"{metal} {counts[metal]}" for metal in METALS)
         + f" (rows: {len(result.smelters)})",
     ]
@@ -152,7 +164,7 @@ def _as_text(result: Declaration | UnreadableFile) -> str:
         lines.append(f"  findings ({len(result.findings)}):")
         # The check's code goes last, in words: "[error] B2:" in front read like a cell reference.
         lines += [
-            f"    {finding.severity.value.capitalize()}: {finding.message} (check {finding.rule_id})"
+            f"    {finding.severity.value.capitalize()}: {safe(finding.message)} (check {finding.rule_id})"
             for finding in result.findings
         ]
     else:

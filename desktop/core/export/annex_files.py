@@ -27,6 +27,15 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def _append(sheet, values: list) -> None:
+    """Every cell the workbook gets goes through here: neutralised, and stored as text, never a formula
+    (openpyxl would store any string starting with "=" as one)."""
+    sheet.append([neutralise_cell(value) if isinstance(value, str) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _annex_values(data: ReportData) -> list[list[str]]:
     as_of = data.status_as_of.isoformat() if data.status_as_of else ""
     return [
@@ -52,18 +61,14 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     book = Workbook()
     sheet = book.active
     sheet.title = "Annex A"
-    sheet.append(ANNEX_COLUMNS)
+    _append(sheet, list(ANNEX_COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     values = _annex_values(data)
     for row in values:
-        sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            # openpyxl stores any string starting with "=" as a formula; force plain text.
-            cell.data_type = "s"
+        _append(sheet, row)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + 1}"
     for index, title in enumerate(ANNEX_COLUMNS, start=1):
@@ -71,12 +76,12 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 3)
 
     notes = book.create_sheet("Status definitions")
-    notes.append([f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
-    notes.append([f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
-    notes.append([])
-    notes.append(["Status", "Definition"])
+    _append(notes, [f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
+    _append(notes, [f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
+    _append(notes, [])
+    _append(notes, ["Status", "Definition"])
     for status, meaning in status_definitions(data).items():
-        notes.append([neutralise_cell(status), neutralise_cell(meaning)])
+        _append(notes, [status, meaning])
     notes["A1"].font = Font(bold=True, size=12)
     for cell in notes[4]:
         cell.font = Font(bold=True, color="FFFFFF")

@@ -16,11 +16,13 @@ from desktop.core.export.document import annex_rows, build_document
 from desktop.core.export.markup import Block, Run
 from desktop.core.export.records import ExportRecord, atomic_target, record_for
 from desktop.core.export.report_data import (
-    AnnexRow, MetalSummary, NothingToFile, ReportData, percent, require_complete, summarise_annex,
+    AnnexRow, IncompleteReport, MetalSummary, NothingToFile, ReportData, percent, require_complete,
+    summarise_annex,
 )
 
 FORM_SD_FILE = "form_sd.htm"
 EXHIBIT_FILE = "ex1-01.htm"  # EDGAR names: at most 32 characters, no spaces
+AUDIT_EXHIBIT_FILE = "ex1-02.htm"  # the independent private sector audit report (type EX-1.02)
 ACCENT = "#1F3A5F"
 BODY = "font-family:'Times New Roman',Times,serif;font-size:10pt;color:#000000"
 CELL = "padding:2px 5px;vertical-align:top;font-size:9pt"
@@ -171,6 +173,13 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
     if data.outcome == "no_filing":
         raise NothingToFile("This project needs no Form SD, so there is nothing to file on EDGAR.")
     require_complete(data)
+    audited = data.files_cmr and data.ipsa
+    if audited and data.ipsa_report_edgar_html is None:
+        # EDGAR takes HTML or text only: the auditor's PDF alone cannot be filed there.
+        raise IncompleteReport([
+            "the audit report as an HTML or text file, which EDGAR files as Exhibit 1.02 (ex1-02.htm): "
+            "ask the audit firm for one and attach it on the Due diligence page"
+        ])
     folder = Path(folder)
     name = data.registrant.name
     records = [
@@ -187,4 +196,6 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
                    html_document(f"{name} Exhibit 1.01 Conflict Minerals Report {data.year}", blocks, data),
                    "edgar_ex101")
         )
+    if audited:
+        records.append(_write(folder / AUDIT_EXHIBIT_FILE, data.ipsa_report_edgar_html, "edgar_ex102"))
     return records
