@@ -34,6 +34,8 @@ def create_sample_project(path: str | Path, import_files: bool = True) -> Projec
         for product in company.products:
             project.save_product(product)
         project.save_suppliers(company.suppliers)
+        for key, value in company.diligence_facts.items():
+            project.set_answer(key, value)
         project.set_setting(SAMPLE_SETTING, SAMPLE_NOTICE)
         if import_files:
             _import_sample_files(project, company.cmrt_files)
