@@ -96,7 +96,12 @@ SAMPLE_MATCHES = {"Asahi Pretec Crop.": "Asahi Pretec Corp.", "Global Tungsten a
 
 
 def decide_sample_smelters(project) -> None:
-    """Decide the sample's queue the way the newcomer would in Smelter review; then nothing blocks."""
+    """Do what the sample leaves to the newcomer: decide its two smelter names (Smelter review) and
+    confirm its due diligence statements (Due diligence); then nothing blocks its final filing."""
+    from desktop.core import claims, diligence
+
+    for step in diligence.oecd_steps():
+        claims.confirm_step(project, step)
     from desktop.core.filing import project_rollup
     from desktop.core.smelters.decisions import MatchDecision
     from desktop.core.smelters.reference import load_reference

@@ -59,15 +59,6 @@ def _import_sample_files(project: Project, paths: list[Path]) -> None:
     save_import(project, files or [])
 
 
-# The fictitious company's own answers to the due diligence facts (see company.py: all fiction).
-SAMPLE_FACTS = {
-    "policy_year": "2021",
-    "policy_url": "www.northwind-instruments.example/conflict-minerals/policy",
-    "program_department": "supply chain compliance team",
-    "executive_sponsor": "Chief Financial Officer",
-    "purchase_terms": "answer our conflict minerals inquiry every year",
-    "retention_years": "5",
-}
 SAMPLE_STATUS_REASON = (
     "Sample project: the statuses are those of the RMI lists shipped with the app (January 2023). "
     "A real filing uses RMI's lists current at the end of the reporting year."
@@ -75,17 +66,10 @@ SAMPLE_STATUS_REASON = (
 
 
 def _settle_sample(project: Project) -> None:
-    """What the sample company has settled, so its filing is true to its (fictitious) data: why the
-    shipped statuses are used, and its due diligence statements with their facts, confirmed.
-
-    The two smelter names its suppliers mistyped stay for the newcomer to decide in Smelter review
-    (the readiness list sends them there); once decided, the sample exports a final filing.
-    """
-    from desktop.core import claims, diligence
+    """What the sample company has settled, true to its (fictitious) data: why the shipped statuses
+    are used. Its due diligence statements (company.py carries their facts) and the two smelter names
+    its suppliers mistyped stay for the newcomer to confirm and decide, as the Export step lists them;
+    then the sample exports a final filing."""
     from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY
 
     project.set_answer(STALE_STATUS_REASON_KEY, SAMPLE_STATUS_REASON)
-    for key, value in SAMPLE_FACTS.items():
-        project.set_answer(key, value)
-    for step in diligence.oecd_steps():
-        claims.confirm_step(project, step)
