@@ -105,3 +105,12 @@ def test_customer_cmrt_dialog_renders(qtbot, sample_project_path, shown, size):
     assert dialog.table.width() > 600
     dialog.grab().save(str(SHOTS / f"customer_cmrt_{size[0]}x{size[1]}.png"))
     dialog.close()
+
+
+def test_our_cmrt_for_customers_does_not_finish_the_export_step(qtbot, sample_project_path, shown):
+    window, page, dialog = _open_dialog(qtbot, sample_project_path)
+    dialog.close()
+    window.project.record_export(EXPORT_KIND, "/tmp/ours.xlsx", "0" * 64)
+    page.refresh()
+    assert not page.is_complete()
+    assert page.history_model.rowCount() == 1  # listed with the exported files all the same
