@@ -36,6 +36,18 @@ def show_info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
+def ask_after_save_failure(parent: QWidget, message: str) -> str:
+    """"retry", "copy" (save a copy elsewhere) or "dismiss", after a change could not be saved."""
+    box = QMessageBox(QMessageBox.Warning, "Your change was not saved", message, parent=parent)
+    retry = box.addButton("Try again", QMessageBox.AcceptRole)
+    copy = box.addButton("Save a copy elsewhere…", QMessageBox.ActionRole)
+    box.addButton("Close", QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "copy" if clicked is copy else "dismiss"
+
+
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes
@@ -153,7 +165,7 @@ def ask_choice(parent: QWidget, title: str, prompt: str, choices: list[str]) -> 
 
 def ask_open_reference_files(parent: QWidget) -> list[Path]:
     paths, _ = QFileDialog.getOpenFileNames(
-        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.csv);;All files (*)"
+        parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.xml *.csv);;All files (*)"
     )
     return [Path(p) for p in paths]
 
@@ -172,3 +184,13 @@ def review_project_reference(parent: QWidget, project) -> bool:
     dialog = ProjectReferenceDialog(project, parent)
     dialog.exec()
     return dialog.moved
+
+
+def ask_audit_report_file(parent: QWidget, for_edgar: bool) -> Path | None:
+    """The auditor's report: the PDF, or (for EDGAR) an HTML or text version."""
+    if for_edgar:
+        title, file_filter = "Audit report for EDGAR (HTML or text)", "HTML or text (*.htm *.html *.txt)"
+    else:
+        title, file_filter = "Auditor's report (PDF)", "PDF files (*.pdf)"
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter + ";;All files (*)")
+    return Path(path) if path else None

@@ -196,8 +196,11 @@ def test_clean_sample_file_gets_no_smelter_questions(reference):
 
 
 def test_removed_smelters_in_a_real_file_are_asked_about(cmrt_dir, reference):
-    declaration = load_declaration(cmrt_dir / "suppliers" / "connor-winfield_CMRT_2.02_encrypted.xls")
+    # Exotech Inc. (CID000456): RMI removed it on 2022-12-04, "No longer an operating smelter".
+    # (PT Belitung Industri Sejahtera, once asked about here, was re-added by RMI in 2021 and is on
+    # its January 2023 Active list: the latest revision decides, so it is no longer "removed".)
+    declaration = load_declaration(cmrt_dir / "suppliers" / "goertek-testfill_CMRT_3.01_encrypted.xls")
     questions = smelter_questions(declaration, reference)
     removed = [q for q in questions if q.rule_id == "S4"]
-    assert any("PT Belitung Industri Sejahtera (CID001421)" in q.message for q in removed)
+    assert any("Exotech Inc. (CID000456)" in q.message for q in removed)
     assert all(q.cell.startswith("row ") and q.sheet == "Smelter List" for q in questions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from datetime import date
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -40,13 +41,17 @@ def figures(rolled) -> list[tuple]:
 
 
 def newer_conformant_list(smelter_lists_dir, target, dropped: set[str]):
-    """A later Conformant list as a user downloads it (CSV), without the smelters in `dropped`."""
-    rows = CalamineWorkbook.from_path(str(smelter_lists_dir / "rmi-facility-lists_2023-01.xlsx")).get_sheet_by_name(
-        "Conformant"
-    ).to_python()
+    """A later Conformant list as a user downloads it (CSV), without the smelters in `dropped`,
+    and the Active list of the same date beside it (both lists date every status)."""
+    book = CalamineWorkbook.from_path(str(smelter_lists_dir / "rmi-facility-lists_2023-01.xlsx"))
+    rows = book.get_sheet_by_name("Conformant").to_python()
     with open(target, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([rows[0]] + [r for r in rows[1:] if r[2] not in dropped])
-    return target
+    active = target.with_name(target.name.replace("onformant", "ctive"))
+    assert active != target
+    with open(active, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(book.get_sheet_by_name("Active List").to_python())
+    return [target, active]
 
 
 def test_a_new_project_keeps_the_reference_in_force_with_its_source_files(project, smelter_lists_dir):
@@ -66,7 +71,7 @@ def test_a_project_re_exported_after_a_newer_list_keeps_its_figures_until_moved(
     conformant = [s for s in before.smelters if s.status == CONFORMANT]
     dropped = {s.cid for s in conformant[:3]}
     newer = newer_conformant_list(smelter_lists_dir, tmp_path / "RMI Conformant list 2026-06-01.csv", dropped)
-    apply_reference_update(preview_reference_update(load_reference(), [newer]))
+    apply_reference_update(preview_reference_update(load_reference(), newer))
     assert load_reference().status_as_of == "2026-06-01"  # the app's list moved ...
 
     project.close()
@@ -91,7 +96,7 @@ def test_a_project_re_exported_after_a_newer_list_keeps_its_figures_until_moved(
         assert len(history) == 2 and "2026-06-01" in history[-1].reason
         assert any(cid in history[-1].changes for cid in dropped)
         assert history[-1].sources[0]["file"] == "RMI_CMRT_6.5.xlsx"
-        assert any(s["file"] == newer.name for s in history[-1].sources)
+        assert any(s["file"] == newer[0].name for s in history[-1].sources)
     finally:
         reopened.close()
 
@@ -100,7 +105,7 @@ def test_moving_a_project_with_exports_needs_the_warning_confirmed(project, tmp_
     project.record_export("report_pdf", str(tmp_path / "report.pdf"), "0" * 64)
     dropped = {next(s.cid for s in project_rollup(project).smelters if s.status == CONFORMANT)}
     newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant_2026-06-01.csv", dropped)
-    move = preview_project_move(project, preview_reference_update(load_reference(), [newer]).new_reference)
+    move = preview_project_move(project, preview_reference_update(load_reference(), newer).new_reference)
     assert "Report PDF on" in move.export_warning()
     with pytest.raises(ExportedProjectMove, match="already exported"):
         apply_project_move(project, move)
@@ -123,5 +128,28 @@ def test_an_existing_project_gets_a_snapshot_on_first_open_and_the_user_is_told(
         assert "First opened by version" in project.reference_snapshot().reason
         assert ensure_snapshot(project) == ""  # told once
         assert project.reference_snapshot().reference == shipped_reference_path().read_bytes()
+    finally:
+        project.close()
+
+
+def test_re_exporting_after_the_app_lists_change_writes_the_same_annex_a(tmp_path, cmrt_dir, smelter_lists_dir):
+    """The files a re-export writes, not only the figures: Annex A's rows, statuses and as-of date."""
+    from desktop.core.export.annex_files import write_annex_csv
+    from desktop.core.report_builder import report_data_from_project
+    from tests.core.test_report_builder import filed_project
+
+    project = filed_project(tmp_path / "Filed 2025.cmdesk", cmrt_dir)
+    try:
+        day = date(2026, 5, 20)
+        first = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-filed.csv")
+        dropped = {s.cid for s in project_rollup(project).smelters if s.status == CONFORMANT}
+        newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant 2026-06-01.csv", set(sorted(dropped)[:5]))
+        apply_reference_update(preview_reference_update(load_reference(), newer))
+        again = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-again.csv")
+        assert again.sha256 == first.sha256  # byte for byte
+        apply_project_move(project, preview_project_move(project))
+        moved = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-moved.csv")
+        assert moved.sha256 != first.sha256
+        assert "2026-06-01" in (tmp_path / "annex-moved.csv").read_text(encoding="utf-8-sig")
     finally:
         project.close()

@@ -52,8 +52,12 @@ def test_connor_winfield_2_02_legacy_ids_resolve_through_the_translation(cmrt_di
         assert by_row[number].cid is None and "The supplier chose" in by_row[number].reason
     # 2IDN027 (PT Bangka Kudai Tin) has no CID in RMI's translation table.
     assert by_row[9].cid is None and "2IDN027" in by_row[9].reason
-    # PT Belitung Industri Sejahtera: a real CID that RMI has since removed.
-    assert by_row[15].cid is None and "No longer an operating" in by_row[15].reason
+    # PT Belitung Industri Sejahtera: RMI removed it in 2019 ("No longer an operating smelter"),
+    # then re-added it in 2021 ("Returned to operations") and lists it Active in January 2023. The
+    # latest revision decides, so the 2.x ID resolves (it is out of the 6.5 look-up, flagged so).
+    assert by_row[15].cid == "CID001421"
+    assert reference.smelter("Tin", "CID001421").status == "Active"
+    assert not reference.smelter("Tin", "CID001421").in_lookup
 
 
 def test_goertek_3_01_removed_and_replaced_ids_are_explained(cmrt_dir, reference):

@@ -194,3 +194,77 @@ def test_page_reads_at_laptop_sizes(qtbot, filed_project_path, tmp_path, size):
     assert window.grab().save(str(picture))
     assert picture.stat().st_size > 10_000
     window.close()
+
+
+def test_attaching_the_audit_report(qtbot, filed_project_path, tmp_path, monkeypatch, cmrt_dir):
+    from desktop.core import audit_report
+    from desktop.ui import dialogs
+    from tests.core.test_audit_report import auditors_pdf
+
+    window, page = open_page(qtbot, filed_project_path)
+    block = page.audit_block
+    assert not block.files.isVisibleTo(page)  # nothing to attach until an audit is claimed
+    page.ipsa_box.click()
+    assert block.files.isVisibleTo(page)
+    assert "audit.report_pdf" in [b.key for b in audit_report.audit_blockers(window.project)]
+    assert block.file_labels[audit_report.AUDIT_PDF].text().startswith("Not attached")
+
+    chosen = {"path": next(Path(cmrt_dir, "suppliers").rglob("*.xlsx"))}
+    monkeypatch.setattr(dialogs, "ask_audit_report_file", lambda parent, for_edgar: chosen["path"])
+    block.attach_buttons[audit_report.AUDIT_PDF].click()  # a workbook is refused, with its name
+    assert block.problem.isVisibleTo(page) and chosen["path"].name in block.problem.text()
+    assert window.project.attachment(audit_report.AUDIT_PDF) is None
+
+    chosen["path"] = auditors_pdf(tmp_path / "Assurance report.pdf")
+    block.attach_buttons[audit_report.AUDIT_PDF].click()
+    attached = window.project.attachment(audit_report.AUDIT_PDF)
+    assert attached.file_name == "Assurance report.pdf" and not block.problem.isVisibleTo(page)
+    assert attached.sha256[:12] in block.file_labels[audit_report.AUDIT_PDF].text()
+    assert block.attach_buttons[audit_report.AUDIT_PDF].text() == "Replace…"
+
+    chosen["path"] = tmp_path / "Assurance report.txt"
+    chosen["path"].write_text("Independent Accountants' Report", encoding="utf-8")
+    block.attach_buttons[audit_report.AUDIT_EDGAR].click()
+    assert audit_report.audit_blockers(window.project) == []
+    data = report_data_from_project(window.project)
+    assert data.ipsa_report_pdf == attached.data and "Accountants" in data.ipsa_report_edgar_html
+    window.close()
+
+
+def test_recording_countries_of_origin(qtbot, filed_project_path):
+    from desktop.core import origins
+
+    window, page = open_page(qtbot, filed_project_path)
+    box = page.origins_box
+    assert box.summary.text().startswith("Nothing recorded")
+    assert box.smelter_choice.count() == len([s for s in page_rollup(window).smelters if not s.excluded])
+    qtbot.keyClicks(box.level_edits[origins.L1], "Peru, Bolivia")
+    qtbot.keyClicks(box.source, "RMI data for members, April 2022")
+    box.smelter_choice.setCurrentIndex(1)
+    assert box.supplier_notes.text().startswith("Suppliers wrote")
+    box.smelter_categories[origins.RECYCLED].click()
+    qtbot.keyClicks(box.smelter_countries, "Japan")
+    recorded = origins.load_origins(window.project.answers())
+    assert recorded.countries[origins.L1] == ["Peru", "Bolivia"]
+    [(key, smelter)] = recorded.smelters.items()
+    assert smelter.categories == [origins.RECYCLED] and smelter.countries == ["Japan"]
+    assert box.summary.text() == "The report lists 3 countries of origin: Bolivia, Japan, Peru."
+    data = report_data_from_project(window.project)
+    assert data.countries_of_origin == ["Bolivia", "Japan", "Peru"] and data.origin_recycled
+    window.close()
+
+
+def page_rollup(window):
+    from desktop.core.filing import project_rollup
+
+    return project_rollup(window.project)
+
+
+def test_a_conflict_free_claim_in_free_text_is_shown(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    type_into(qtbot, page.editors["company_background"], "Acme makes conflict-free flow meters.")
+    assert page.wording_problems.isVisibleTo(page)
+    assert page.wording_problems.text().startswith('What the company makes: "conflict-free"')
+    type_into(qtbot, page.editors["company_background"], "Acme makes flow meters in Goleta, California.")
+    assert not page.wording_problems.isVisibleTo(page)
+    window.close()

@@ -12,7 +12,8 @@ def test_preview_then_apply_keeps_the_previous_version(qtbot, cmrt_dir):
     assert "as of 2023-01-20" in dialog.current.text()
     assert "more than 12 months" in reference_summary()
 
-    dialog.preview([cmrt_dir / "templates" / "RMI_CMRT_6.4_english_blank.xlsx"])
+    with qtbot.waitSignal(dialog.preview_done, timeout=60000):
+        dialog.preview([cmrt_dir / "templates" / "RMI_CMRT_6.4_english_blank.xlsx"])
     lines = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
     assert any(" added, " in line and " removed, " in line for line in lines)
     assert any(line.startswith("Removed: ") or line.startswith("Added: ") for line in lines)
@@ -29,6 +30,25 @@ def test_preview_then_apply_keeps_the_previous_version(qtbot, cmrt_dir):
 def test_a_file_that_is_not_an_rmi_list_is_refused_by_name(qtbot, cmrt_dir):
     dialog = ReferenceUpdateDialog()
     qtbot.addWidget(dialog)
-    dialog.preview([cmrt_dir / "not-cmrt" / "jpeg-renamed.xls"])
+    with qtbot.waitSignal(dialog.preview_done, timeout=60000):
+        dialog.preview([cmrt_dir / "not-cmrt" / "jpeg-renamed.xls"])
     assert "jpeg-renamed.xls" in dialog.changes.item(0).text()
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_an_excel_xml_list_from_rmi_is_read_off_the_ui_thread(qtbot, smelter_lists_dir, tmp_path):
+    """A SpreadsheetML file written by the test from the real Active sheet (no public sample exists)."""
+    from tests.core.test_rmi_list_files import sheet_rows, spreadsheetml
+
+    rows = sheet_rows(smelter_lists_dir, "Active List")
+    rows.append([99, "Gold", "CID000493", "JSC Novosibirsk Refinery", "Novosibirsk", "RUSSIAN FEDERATION", "Active"])
+    download = tmp_path / "ActiveFacilities.xls"
+    download.write_text(spreadsheetml({"Active": rows}), encoding="utf-8")
+    dialog = ReferenceUpdateDialog()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.preview_done, timeout=60000):
+        dialog.preview([download])
+    lines = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
+    assert any("CID000493" in line and "Active" in line for line in lines)
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert dialog.progress.isHidden()

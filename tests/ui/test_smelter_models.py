@@ -10,7 +10,16 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.filing import project_rollup
 from desktop.core.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.smelters import ACTIVE, CONFORMANT, FILING_STATUSES, NOT_ENROLLED, UNKNOWN, SmelterOverride
+from desktop.core.smelters import (
+    ACTIVE,
+    CONFORMANT,
+    CROSS_RECOGNIZED,
+    FILING_STATUSES,
+    NOT_ENROLLED,
+    REMOVED,
+    UNKNOWN,
+    SmelterOverride,
+)
 from desktop.ui.models import smelter_table as columns
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
@@ -36,6 +45,10 @@ def real_project(tmp_path_factory, cmrt_dir):
         project.save_override(SmelterOverride("Tin", tin[0].cid, ACTIVE, note="Re-audit lapsed; RMI lists it Active"))
         project.save_override(SmelterOverride("Tin", tin[1].cid, UNKNOWN, note="Supplier withdrew the row"))
         project.save_override(SmelterOverride("Gold", first.smelters[-20].cid, None, True, note="Not ours"))
+        # Cross-recognized and Removed are rare in real files: one override each so they have rows.
+        gold = [s for s in first.smelters if s.metal == "Gold" and s.status == CONFORMANT]
+        project.save_override(SmelterOverride("Gold", gold[0].cid, CROSS_RECOGNIZED, note="LBMA RG only, per RMI"))
+        project.save_override(SmelterOverride("Gold", gold[1].cid, REMOVED, note="RMI removed it this month"))
         yield project, project_rollup(project)
         project.close()
 
@@ -70,7 +83,9 @@ def test_every_real_file_is_in_the_table(tables):
     assert model.rowCount() == len(rolled.smelters) > 50
     suppliers = {name for s in rolled.smelters for name in s.reported_by}
     assert {"JX Advanced Metals Corporation", "GoerTech Inc.", "Connor Winfield Corporation"} <= suppliers
-    assert len(rolled.unresolved) >= 20  # GoerTek's removed IDs, Connor Winfield's 2.x IDs
+    # GoerTek's removed IDs, Connor Winfield's 2.x IDs (PT Belitung and PT Stanindo, re-added by
+    # RMI since their 2019 removal, now resolve; rows naming one smelter form one group).
+    assert len(rolled.unresolved) >= 18
 
 
 @pytest.mark.parametrize("status", FILING_STATUSES)
@@ -100,8 +115,9 @@ def test_chip_counts_follow_the_other_filters_not_the_status_filter(tables):
     counts = proxy.status_counts()
     tin = Counter(s.status for s in rolled.smelters if s.metal == "Tin")
     assert counts == {status: tin.get(status, 0) for status in FILING_STATUSES}
-    assert counts[CONFORMANT] > 5 and counts[ACTIVE] == 1 and counts[UNKNOWN] == 1
-    assert proxy.rowCount() == 1  # the table itself still honours the chip
+    # Active: the override, and PT Belitung Industri Sejahtera (on RMI's January 2023 Active list).
+    assert counts[CONFORMANT] > 5 and counts[ACTIVE] == 2 and counts[UNKNOWN] == 1
+    assert proxy.rowCount() == 2  # the table itself still honours the chip
 
 
 def test_metal_country_and_supplier_filters(tables):
@@ -160,7 +176,7 @@ def test_overridden_and_excluded_rows_are_marked(tables):
         assert ("Status overridden" in flags) == smelter.overridden
         if smelter.excluded:
             assert model.index(row, columns.SMELTER).data(columns.Qt.FontRole).strikeOut()
-    assert sum(s.overridden for s in rolled.smelters) == 2 and sum(s.excluded for s in rolled.smelters) == 1
+    assert sum(s.overridden for s in rolled.smelters) == 4 and sum(s.excluded for s in rolled.smelters) == 1
 
 
 def test_reported_by_shows_a_count_and_names_in_the_tooltip(tables):

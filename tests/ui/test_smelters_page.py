@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
-from desktop.core.smelters import ACTIVE, CONFORMANT, FILING_STATUSES, NOT_ENROLLED, UNKNOWN
+from desktop.core.smelters import ACTIVE, CONFORMANT, CROSS_RECOGNIZED, FILING_STATUSES, NOT_ENROLLED, REMOVED, UNKNOWN
 from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
@@ -114,14 +114,19 @@ def test_page_shows_every_real_file_with_summary_and_stale_warning(qtbot, projec
 
 def test_status_chips_filter_the_table_and_show_counts(qtbot, project_path, answers):
     window, page = open_page(qtbot, project_path)
-    # Make one Tin smelter Active and one Unknown through the page, so every chip has rows.
+    # The rare statuses' chips show only when some smelter has them (six chips do not fit at 1024 px).
+    assert not page.chips.chips[CROSS_RECOGNIZED].isVisibleTo(page)
+    assert not page.chips.chips[REMOVED].isVisibleTo(page)
+    # Make Tin smelters Active, Unknown, Cross-recognized and Removed through the page, so every
+    # chip has rows.
     tin = [s for s in page.rollup.smelters if s.metal == "Tin" and s.status == CONFORMANT]
-    for smelter, status in ((tin[0], ACTIVE), (tin[1], UNKNOWN)):
+    for smelter, status in ((tin[0], ACTIVE), (tin[1], UNKNOWN), (tin[2], CROSS_RECOGNIZED), (tin[3], REMOVED)):
         select_smelter(page, "Tin", smelter.cid)
         answers["choice"] = status
         qtbot.mouseClick(page.smelter_detail.override_button, Qt.LeftButton)
     expected = {status: sum(s.status == status for s in page.rollup.smelters) for status in FILING_STATUSES}
     assert all(expected.values())
+    assert page.chips.chips[CROSS_RECOGNIZED].isVisibleTo(page)
     for status in FILING_STATUSES:
         chip = page.chips.chips[status]
         assert chip.text().split()[-1] == str(expected[status])

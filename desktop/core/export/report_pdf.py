@@ -6,7 +6,10 @@ people read, so it is built from the same blocks as the HTML (see document.py).
 
 from __future__ import annotations
 
+import io
 import os
+import tempfile
+from pathlib import Path
 from string import Template
 
 from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer
@@ -69,21 +72,43 @@ def _write(
             rightMargin=MARGIN,
             topMargin=0.85 * 72,
             bottomMargin=0.8 * 72,
-            title=title,
+            title=("DRAFT " + title) if data.draft else title,
             author=data.registrant.name,
             subject=f"Calendar year {data.year}",
             creator="Conflict Minerals Filing Desk",
         )
-        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page))
-    return record_for(kind, path)
+        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page, draft=data.draft))
+    return record_for(kind, path, draft=data.draft)
 
 
 def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
-    """Form SD with Exhibit 1.01 (Conflict Minerals Report) and Annex A, as one PDF."""
-    return _write(
-        data, report_blocks(data), path, "report_pdf", "report",
-        f"{data.registrant.name} Form SD and Conflict Minerals Report {data.year}",
-    )
+    """Form SD with Exhibit 1.01 (Conflict Minerals Report) and Annex A, as one PDF.
+
+    With an audit, Exhibit 1.02 follows: a cover page, then the auditor's own PDF as attached.
+    """
+    title = f"{data.registrant.name} Form SD and Conflict Minerals Report {data.year}"
+    blocks = report_blocks(data)
+    if not (data.files_cmr and data.ipsa):
+        return _write(data, blocks, path, "report_pdf", "report", title)
+    blocks += [Block("directive", name="pagebreak")] + build_document("audit_exhibit.txt", data)
+    if data.ipsa_report_pdf is None:
+        return _write(data, blocks, path, "report_pdf", "report", title)
+    with tempfile.TemporaryDirectory() as folder:
+        body = Path(folder, "report.pdf")
+        _write(data, blocks, body, "report_pdf", "report", title)
+        with atomic_target(path) as temp:
+            append_pdf(body, data.ipsa_report_pdf, temp)
+    return record_for("report_pdf", path)
+
+
+def append_pdf(first: Path, appended: bytes, target: Path) -> None:
+    """`first` followed by every page of `appended`, written to `target` (the auditor's PDF unchanged)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=str(first))
+    writer.append(PdfReader(io.BytesIO(appended)))
+    with open(target, "wb") as handle:
+        writer.write(handle)
 
 
 def write_annex_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:

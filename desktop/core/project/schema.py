@@ -160,10 +160,32 @@ UPDATE suppliers SET asked = 1
     OR requested_on IS NOT NULL OR reminded_on IS NOT NULL;
 """
 
+# Files the user attaches to the filing (the independent private sector audit report, issue 10):
+# original bytes and SHA-256, kept in the project like the supplier files.
+ATTACHMENTS = """
+CREATE TABLE attachments (
+    key TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    file_bytes BLOB NOT NULL,
+    attached_at TEXT NOT NULL,
+    attached_by TEXT NOT NULL DEFAULT ''
+);
+"""
+
+# Instruction 3 to Item 1.01: which business a product came from, when, and whether it reported.
+PRODUCT_ACQUISITIONS = """
+ALTER TABLE products ADD COLUMN acquired_business TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN acquired_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN acquired_was_obligated TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     SCHEMA_V1,
     SCHEMA_V2_REFERENCE_SNAPSHOTS,
     SUPPLIERS_ASKED,
+    ATTACHMENTS,
+    PRODUCT_ACQUISITIONS,
 ]
 
 

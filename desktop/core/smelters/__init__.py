@@ -9,7 +9,15 @@ from desktop.core.smelters.matching import Candidate, Match, match_row
 from desktop.core.smelters.reference import Alias, Smelter, SmelterReference, load_reference
 from desktop.core.smelters.rollup import AnnexRow, Rollup, RolledSmelter, UnresolvedRow, rollup
 from desktop.core.smelters.sources import ReferenceFileError
-from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, FILING_STATUSES, NOT_ENROLLED, UNKNOWN
+from desktop.core.smelters.statuses import (
+    ACTIVE,
+    CONFORMANT,
+    CROSS_RECOGNIZED,
+    FILING_STATUSES,
+    NOT_ENROLLED,
+    REMOVED,
+    UNKNOWN,
+)
 from desktop.core.smelters.summary import MetalSummary, Summary
 from desktop.core.smelters.update import (
     ReferenceDiff,
@@ -20,7 +28,7 @@ from desktop.core.smelters.update import (
 )
 
 __all__ = [
-    "ACTIVE", "CONFORMANT", "FILING_STATUSES", "NOT_ENROLLED", "UNKNOWN",
+    "ACTIVE", "CONFORMANT", "CROSS_RECOGNIZED", "FILING_STATUSES", "NOT_ENROLLED", "REMOVED", "UNKNOWN",
     "Alias", "AnnexRow", "Candidate", "Match", "MatchDecision", "MetalSummary", "ReferenceDiff",
     "ReferenceFileError", "Rollup", "RolledSmelter", "Smelter", "SmelterOverride",
     "SmelterReference", "Summary", "UnresolvedRow", "apply_reference_update", "decision_key",

@@ -74,6 +74,9 @@ class SmelterReference:
     # The files the reference was built from: [{"file": name, "sha256": hex, "role": ...}], so a
     # project's snapshot says exactly which RMI lists its statuses came from.
     sources: list[dict] = field(default_factory=list)
+    # RMI's facility lists as read (sources.StatusLists.to_json): an update of one list keeps the
+    # others, and revision histories of every list imported add up.
+    lists: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index()
@@ -183,6 +186,7 @@ def reference_from_bytes(raw: bytes, where: str = "the smelter reference") -> Sm
         status_as_of=data["status_as_of"],
         revisions=list(data["revisions"]),
         sources=list(data.get("sources", [])),  # absent in references written before snapshots
+        lists=dict(data.get("lists", {})),
     )
 
 
@@ -199,6 +203,7 @@ def reference_to_bytes(reference: SmelterReference) -> bytes:
         "aliases": [[a.metal, a.name, a.cid, a.source] for a in reference.aliases],
         "legacy_ids": dict(sorted(reference.legacy_ids.items())),
         "revisions": reference.revisions,
+        "lists": reference.lists,
     }
     buffer = io.BytesIO()
     # mtime=0 keeps the shipped file byte-identical when rebuilt from the same sources.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration
 from desktop.core.percent import percent_half_up
-from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, NOT_ENROLLED
+from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, CROSS_RECOGNIZED, NOT_ENROLLED, REMOVED
 
 if TYPE_CHECKING:  # rollup imports this module; the names are only for annotations
     from desktop.core.smelters.rollup import RolledSmelter, UnresolvedRow
@@ -30,8 +30,10 @@ class MetalSummary:
     metal: str
     known_smelters: int = 0
     conformant: int = 0
+    cross_recognized: int = 0  # counted with Conformant (statuses.py says why)
     active: int = 0
     not_enrolled: int = 0
+    removed: int = 0
     conformant_or_active: int = 0
     percent_conformant_or_active: int | None = None
     declarations_sourcing: int = 0  # responses whose Q1 says the metal is used
@@ -41,9 +43,10 @@ class MetalSummary:
         """The sentence a CMR prints, worded as Juniper's 2021 report."""
         if not self.known_smelters:
             return f"No known {self.metal.lower()} smelters or refiners were identified in our supply chain."
-        words = "Conformant or Active"
-        if self.active == 0 and self.conformant == self.conformant_or_active:
-            words = "Conformant"
+        conformant = "Conformant (including cross-recognized)" if self.cross_recognized else "Conformant"
+        words = f"{conformant} or Active"
+        if self.active == 0:
+            words = conformant
         return (
             f"Of the known {self.metal.lower()} smelters and refiners in our supply chain, "
             f"{self.percent_conformant_or_active}% ({self.conformant_or_active}) are {words}."
@@ -98,10 +101,12 @@ def summarise(
             continue
         figures.known_smelters += 1
         figures.conformant += smelter.status == CONFORMANT
+        figures.cross_recognized += smelter.status == CROSS_RECOGNIZED
         figures.active += smelter.status == ACTIVE
         figures.not_enrolled += smelter.status == NOT_ENROLLED
+        figures.removed += smelter.status == REMOVED
     for figures in summary.metals.values():
-        figures.conformant_or_active = figures.conformant + figures.active
+        figures.conformant_or_active = figures.conformant + figures.cross_recognized + figures.active
         figures.percent_conformant_or_active = percent(figures.conformant_or_active, figures.known_smelters)
 
     summary.known_smelters = len(listed)

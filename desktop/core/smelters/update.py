@@ -27,14 +27,15 @@ from desktop.core.smelters.sources import (
     LookupRow,
     LookupTable,
     StatusLists,
+    merge_lists,
     read_lookup,
     read_status_lists,
-    read_tables,
 )
+from desktop.core.smelters.list_files import workbook_sheet_names
 
 _STATUS_FIELDS = (
     "status", "status_label", "status_source", "status_as_of", "last_audit_date",
-    "audit_cycle", "reaudit_in_progress", "removed",
+    "audit_cycle", "reaudit_in_progress", "removed", "cross_recognition",
 )
 
 
@@ -70,24 +71,46 @@ class ReferenceDiff:
         return lines
 
 
-def preview_reference_update(reference: SmelterReference, files: list[str | Path]) -> ReferenceDiff:
-    """Build the updated reference from the files and compare it with `reference`; saves nothing."""
+def preview_reference_update(
+    reference: SmelterReference, files: list[str | Path], on_progress=None
+) -> ReferenceDiff:
+    """Build the updated reference from the files and compare it with `reference`; saves nothing.
+
+    Files may be a newer blank CMRT (its Smelter Look-up) and any of RMI's facility lists, one at
+    a time or several, in any form RMI or Excel gives them (.xlsx, .xls, Excel XML, CSV). A list
+    kind not among the files is kept from `reference`; revision histories add up.
+    `on_progress(done, total, file)` reports each file read.
+    """
     files = [Path(f) for f in files]
     if not files:
         raise ValueError("Pick a newer CMRT template or RMI's facility lists to update from.")
-    lookups = [f for f in files if f.suffix.lower() != ".csv" and LOOKUP_SHEET in dict(read_tables(f))]
+    lookups = [f for f in files if LOOKUP_SHEET in workbook_sheet_names(f)]
     lists = [f for f in files if f not in lookups]
     if len(lookups) > 1:
         raise ValueError("Pick one CMRT template at a time: " + ", ".join(f.name for f in lookups))
     current = lookup_from_reference(reference, in_lookup=True)
     retired = lookup_from_reference(reference, in_lookup=False)
+    if on_progress is not None and lookups:
+        on_progress(0, len(files), lookups[0].name)
     lookup = read_lookup(lookups[0]) if lookups else current
     # Smelters that leave the look-up stay known (flagged), so old IDs still resolve.
     older = [current, retired] if lookups else [retired]
-    statuses = read_status_lists(lists) if lists else StatusLists(
-        source=reference.status_source, as_of=reference.status_as_of,
-        files=[f for f in reference.sources if f.get("role") == LISTS_ROLE],
-    )
+    kept = StatusLists.from_json(reference.lists) if reference.lists else None
+
+    def progress(done: int, total: int, name: str) -> None:
+        if on_progress is not None:
+            on_progress(done + len(lookups), total + len(lookups), name)
+
+    if lists:
+        newer = read_status_lists(lists, progress)
+        statuses = merge_lists(kept, newer) if kept is not None else newer
+    elif kept is not None:
+        statuses = kept
+    else:  # a reference from before lists were kept: keep its statuses as they are
+        statuses = StatusLists(
+            source=reference.status_source, as_of=reference.status_as_of,
+            files=[f for f in reference.sources if f.get("role") == LISTS_ROLE],
+        )
     tables = [f for f in reference.sources if f.get("role") not in (LOOKUP_ROLE, LISTS_ROLE)]
     named = [
         (a.metal, a.name, a.cid, a.source)
@@ -95,13 +118,15 @@ def preview_reference_update(reference: SmelterReference, files: list[str | Path
         if a.source != reference.lookup_source
     ]
     new = assemble_reference(lookup, statuses, reference.legacy_ids, named, older, tables)
-    if not lists:  # keep the statuses we had: only the smelter list was updated
+    if not lists and kept is None:
         new.revisions = list(reference.revisions)
         for key, smelter in new.smelters.items():
             old = reference.smelters.get(key)
             if old is not None:
                 for name in _STATUS_FIELDS:
                     setattr(smelter, name, getattr(old, name))
+    if on_progress is not None:
+        on_progress(len(files), len(files), "")
     return compare(reference, new)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -25,8 +24,6 @@ from desktop.core.project import Project
 from desktop.core.report_builder import (
     COMPANY_BACKGROUND_KEY,
     FUTURE_STEPS_KEY,
-    IPSA_AUDITOR_KEY,
-    IPSA_KEY,
     REPORT_URL_KEY,
     answer_context,
     future_steps,
@@ -35,8 +32,10 @@ from desktop.core.report_builder import (
 )
 from desktop.core.scoping import Outcome
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.widgets.audit_block import AuditBlock
 from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label
 from desktop.ui.widgets.determination_box import DeterminationBox
+from desktop.ui.widgets.origins_box import OriginsBox
 
 OUTCOME_NOTES = {
     Outcome.SD_WITH_CMR: "Your answers below are printed in the Conflict Minerals Report (Exhibit 1.01).",
@@ -76,6 +75,8 @@ class DiligencePage(WizardPage):
         column.addWidget(self._build_company_box())
         for step, step_questions in diligence.questions_by_step().items():
             column.addWidget(self._build_step_box(step, step_questions))
+        self.origins_box = OriginsBox()
+        column.addWidget(self.origins_box)
         column.addWidget(self._build_future_steps_box())
         column.addStretch(1)
 
@@ -126,6 +127,9 @@ class DiligencePage(WizardPage):
         layout = QVBoxLayout(group)
         layout.addWidget(QLabel("What the company makes (optional)"))
         layout.addWidget(self._text_editor(COMPANY_BACKGROUND_KEY, lines=3))
+        self.wording_problems = help_label("", "fieldError")
+        self.wording_problems.hide()
+        layout.addWidget(self.wording_problems)
         layout.addWidget(_help("One short paragraph for the report's introduction: your business and where you make it."))
         return group
 
@@ -204,22 +208,10 @@ class DiligencePage(WizardPage):
         return editor
 
     def _build_ipsa_block(self) -> QWidget:
-        block = QWidget()
-        layout = QVBoxLayout(block)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(2)
-        self.ipsa_box = QCheckBox("An independent private sector audit (IPSA) of this report was obtained")
-        self.ipsa_box.toggled.connect(self._ipsa_changed)
-        self.ipsa_auditor = QLineEdit()
-        self.ipsa_auditor.setPlaceholderText("Name of the audit firm")
-        self.ipsa_auditor.setMaximumWidth(520)
-        self.ipsa_auditor.textChanged.connect(lambda text: self._save(IPSA_AUDITOR_KEY, text))
-        layout.addWidget(self.ipsa_box)
-        layout.addWidget(self.ipsa_auditor)
-        layout.addWidget(
-            _help("Rarely done. Only with an audit may the report call products \"DRC conflict free\".")
-        )
-        return block
+        self.audit_block = AuditBlock()
+        self.audit_block.changed.connect(self._changed)
+        self.ipsa_box, self.ipsa_auditor = self.audit_block.ipsa_box, self.audit_block.ipsa_auditor
+        return self.audit_block
 
     def _build_future_steps_box(self) -> QWidget:
         group = QGroupBox("Steps you will take next year")
@@ -251,9 +243,7 @@ class DiligencePage(WizardPage):
         try:
             self._show_answers(answers)
             self.editors[REPORT_URL_KEY].setPlaceholderText(project.registrant().website or "www.example.com/conflict-minerals")
-            self.ipsa_box.setChecked(answers.get(IPSA_KEY, "") == "yes")
-            self.ipsa_auditor.setText(answers.get(IPSA_AUDITOR_KEY, ""))
-            self.ipsa_auditor.setEnabled(self.ipsa_box.isChecked())
+            self.audit_block.load(project)
             self._fill_future_steps(future_steps(answers))
         finally:
             self._loading = False
@@ -301,6 +291,7 @@ class DiligencePage(WizardPage):
         determination = conclusion.determination
         self.outcome_box.show_conclusion(self.project, conclusion, OUTCOME_NOTES.get(determination.outcome, ""))
         self.determination = determination
+        self.origins_box.load(self.project, rolled.smelters)
 
         facts = rcoi_facts(self.project, rolled)
         answered = facts.company_level_responses + facts.product_level_responses
@@ -337,6 +328,15 @@ class DiligencePage(WizardPage):
 
     def _changed(self) -> None:
         self._refresh_claims()
+        # Free text outside the statements (what the company makes, next year's steps) is checked too.
+        problems = [
+            b.message for b in claims.wording_blockers(self.project)
+            if not b.message.startswith(tuple(s.label + ":" for s in self.claim_states))
+        ]
+        text = "\n".join(problems)
+        if self.wording_problems.text() != text:
+            self.wording_problems.setText(text)
+            self.wording_problems.setVisible(bool(problems))
         shown = (self.is_complete(), self.step_note())
         if shown != self._complete:  # the step list shows both
             self._complete = shown
@@ -362,10 +362,6 @@ class DiligencePage(WizardPage):
         )
         label.setVisible(bool(refused))
         self._changed()
-
-    def _ipsa_changed(self, checked: bool) -> None:
-        self.ipsa_auditor.setEnabled(checked)
-        self._save(IPSA_KEY, "yes" if checked else "")
 
     def _save_future_steps(self) -> None:
         if self._loading:

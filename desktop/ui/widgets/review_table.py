@@ -11,7 +11,7 @@ from desktop.ui.models import smelter_table, unresolved_table
 SMELTER_SAMPLES = {
     smelter_table.METAL: "Tungsten", smelter_table.SMELTER: "Global Advanced Metals B",
     smelter_table.COUNTRY: "Kazakhstan", smelter_table.SMELTER_ID: "CID000000",
-    smelter_table.STATUS: "Not Enrolled", smelter_table.STATUS_AS_OF: "2023-01-20", smelter_table.REPORTED_BY: "",
+    smelter_table.STATUS: "Cross-recognized", smelter_table.STATUS_AS_OF: "2023-01-20", smelter_table.REPORTED_BY: "",
 }
 UNRESOLVED_SAMPLES = {
     unresolved_table.METAL: "Tungsten", unresolved_table.WRITTEN_NAME: "Global Tungsten and Powders",
@@ -30,7 +30,7 @@ def size_columns(view: QTableView, samples: dict[int, str]) -> None:
     icon = max(view.iconSize().width(), 16)  # the status colour swatch (no size set: -1)
     for column, sample in samples.items():
         lines = str(view.model().headerData(column, Qt.Horizontal) or "").split("\n")
-        width = max(text.horizontalAdvance(sample) + (icon + 10 if sample == "Not Enrolled" else 0) + 16,
+        width = max(text.horizontalAdvance(sample) + (icon + 10 if sample == SMELTER_SAMPLES[smelter_table.STATUS] else 0) + 16,
                     max(title.horizontalAdvance(line) for line in lines) + 24)  # header margins
         header.resizeSection(column, width)
 
