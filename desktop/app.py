@@ -35,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_main_window(project_path=args.project)
+    previous_hook = sys.excepthook
+
+    def show_save_failures(kind, error, trace):  # an exception in a slot reaches here, not the user
+        if not window.handle_exception(error):
+            previous_hook(kind, error, trace)
+
+    sys.excepthook = show_save_failures
     app.installEventFilter(ProjectFileOpener(window))
     window.show()
     return app.exec()

@@ -5,6 +5,8 @@ prints, per file, the revision, company, scope, smelters per metal and the findi
 prints the same for machines. Exit status: 0 when every file could be used, 1 when any file was
 unreadable or unusable (or a folder held no workbook), 2 for a usage error.
 
+`summary` prints what a project will file (desktop/cli_summary.py).
+
 Each command is one entry of COMMANDS: a function that adds its sub-parser and sets `run`.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -19,6 +22,7 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
+from desktop.cli_summary import add_summary
 from desktop.core.cmrt.model import METALS, Declaration, UnreadableFile, Verdict
 
 WINDOW_USAGE = (
@@ -44,6 +48,7 @@ def _add_check(commands) -> None:
 # name -> adds the command's sub-parser; the help lists them in this order.
 COMMANDS: dict[str, Callable] = {
     "check": _add_check,
+    "summary": add_summary,
 }
 
 
@@ -135,16 +140,27 @@ def _tolerate_narrow_console() -> None:
         pass
 
 
+# Control characters (escape sequences, line breaks inside a name) and the bidirectional overrides
+# that reorder what a terminal shows: a supplier's file must not be able to rewrite the report.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """Text from a file, printable as one line: unsafe characters shown as \\x1b-style escapes."""
+    return _UNSAFE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 256
+                       else f"\\u{ord(match.group()):04x}", str(text))
+
+
 def _as_text(result: Declaration | UnreadableFile) -> str:
     if isinstance(result, UnreadableFile):
-        return f"{result.path}\n  UNREADABLE: {result.problem} {result.advice}".rstrip() + "\n"
+        return f"{safe(result.path)}\n  UNREADABLE: {safe(result.problem)} {safe(result.advice)}".rstrip() + "\n"
     company = result.company
     counts = result.smelter_counts()
     lines = [
-        result.path,
-        f"  {result.family} {result.revision}   verdict: {result.verdict.value}",
-        f"  company: {company.name or '(no name)'}",
-        f"  scope:   {company.scope_label or '(none)'}",
+        safe(result.path),
+        f"  {safe(result.family)} {safe(result.revision)}   verdict: {result.verdict.value}",
+        f"  company: {safe(company.name) or '(no name)'}",
+        f"  scope:   {safe(company.scope_label) or '(none)'}",
         "  smelters: " + ", ".join(f"{metal} {counts[metal]}" for metal in METALS)
         + f" (rows: {len(result.smelters)})",
     ]
@@ -152,7 +168,7 @@ def _as_text(result: Declaration | UnreadableFile) -> str:
         lines.append(f"  findings ({len(result.findings)}):")
         # The check's code goes last, in words: "[error] B2:" in front read like a cell reference.
         lines += [
-            f"    {finding.severity.value.capitalize()}: {finding.message} (check {finding.rule_id})"
+            f"    {finding.severity.value.capitalize()}: {safe(finding.message)} (check {finding.rule_id})"
             for finding in result.findings
         ]
     else:

@@ -258,3 +258,16 @@ HOSTILE: dict[str, tuple[Builder, str, str]] = {
 def build(name: str, source: bytes, folder: Path) -> Path:
     builder, _, suffix = HOSTILE[name]
     return builder(source, folder / f"{name}{suffix}")
+
+
+# -- item 12: text that would drive a terminal ------------------------------------------------------
+
+ESCAPE_IN_NAME = "\x1b[2J\x1b]0;pwned\x07JX Advanced Metals\u202e Corporation"
+
+
+def escape_sequences_in_company_name(source: bytes, path: Path) -> Path:
+    """The company name carries a clear-screen, a window-title sequence and a bidi override."""
+    parts = parts_of(source)
+    parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(
+        b"JX Advanced Metals Corporation", ESCAPE_IN_NAME.encode(), 1)
+    return write_package(path, parts)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core import audit_report, claims, diligence  # noqa: F401  both add readiness checks
+from desktop.core import audit_report, claims, diligence, origins  # noqa: F401  audit and claims add checks
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,
+    LeftOutAcquisition,
     MetalSummary,
     Product,
     RcoiFacts,
@@ -32,7 +33,16 @@ from desktop.core.filing import (
     project_rollup,
 )
 from desktop.core.project import Project
-from desktop.core.scoping import Determination, InquiryResult, MadeBy, Outcome, ProductStatus, assess_product
+from desktop.core.acquisitions import first_reporting_year, parse_date
+from desktop.core.scoping import (
+    Determination,
+    InquiryResult,
+    MadeBy,
+    Outcome,
+    ProductStatus,
+    acquisition_finding,
+    assess_product,
+)
 from desktop.core.smelters import Rollup
 
 # Answer keys the due diligence page stores beside the questions of diligence_questions.ini.
@@ -179,6 +189,61 @@ def _filing_outcome(project: Project, conclusion: Conclusion) -> tuple[str, list
     return outcome, reasons
 
 
+def _origin_fields(project: Project, rollup: Rollup) -> dict:
+    """What the user recorded about countries of origin, and the smelters located in Covered Countries."""
+    recorded = origins.load_origins(project.answers())
+    return {
+        "countries_of_origin": recorded.known_countries(),
+        "origin_categories": recorded.category_lists(),
+        "origin_source": recorded.source.strip(),
+        "origin_recycled": recorded.any_recycled(),
+        "origin_unknown": recorded.any_unknown(),
+        "covered_country_smelters": sorted_annex([
+            AnnexRow(s.metal, s.name, s.country, s.cid, s.status)
+            for s in rollup.smelters
+            if s.covered_country and not s.excluded
+        ]),
+    }
+
+
+def _result_figures(project: Project, rollup: Rollup) -> dict:
+    """Counts the results section prints: CMRTs per metal, smelter countries, recycled smelters,
+    and the names suppliers gave that Annex A leaves out, by reason."""
+    summary = rollup.summary
+    left_out = []
+    not_listed = len(rollup.unresolved)
+    if not_listed:
+        left_out.append(("were not found in the RMI smelter reference list, so they could not be identified", not_listed))
+    not_smelters = sum(1 for d in project.decisions() if d.not_a_smelter)
+    if not_smelters:
+        left_out.append(("were not smelters or refiners (for example a supplier's own company or a trader)", not_smelters))
+    excluded = sum(1 for s in rollup.smelters if s.excluded)
+    if excluded:
+        left_out.append(("were identified, but we left them out of Annex A, each for a reason we recorded", excluded))
+    return {
+        "cmrts_by_metal": {metal: figures.declarations_sourcing for metal, figures in summary.metals.items()},
+        "cmrts_received": summary.responses,
+        "smelter_country_count": summary.countries,
+        "recycled_smelter_count": summary.recycled_smelters,
+        "left_out_of_annex": left_out,
+    }
+
+
+def acquisitions_left_out(project: Project) -> list[LeftOutAcquisition]:
+    """Acquired businesses whose products Instruction 3 leaves out of this year, for the report to say so."""
+    year = project.registrant().reporting_year
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for product in project.products():
+        if product.acquired_company and acquisition_finding(product, year) is not None:
+            if assess_product(product, year).status == ProductStatus.EXEMPT:
+                grouped.setdefault((product.acquired_business.strip(), product.acquired_on), []).append(product.name)
+    left_out = []
+    for (business, acquired_on), names in grouped.items():
+        day = parse_date(acquired_on)
+        left_out.append(LeftOutAcquisition(business or "an acquired business", day, first_reporting_year(day), names))
+    return sorted(left_out, key=lambda a: (a.acquired_on, a.business))
+
+
 def _audit_report_fields(project: Project, company: str, year: int) -> dict:
     """The attached audit report for ReportData (Exhibit 1.02), when an audit is claimed."""
     pdf = project.attachment(audit_report.AUDIT_PDF)
@@ -222,8 +287,11 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
         products=[
             Product(p.name, p.description)
             for p in project.products()
-            if assess_product(p).status == ProductStatus.COVERED
+            if assess_product(p, reg.reporting_year).status == ProductStatus.COVERED
         ],
+        acquisitions_left_out=acquisitions_left_out(project),
+        **_origin_fields(project, rollup),
+        **_result_figures(project, rollup),
         rcoi=rcoi_facts(project, rollup),
         diligence_answers={k: v for k, v in answers.items() if k in question_keys},
         metal_summaries=metal_summaries(rollup),

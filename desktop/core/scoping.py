@@ -36,7 +36,10 @@ class Product:
     metals: set[str] = field(default_factory=set)  # subset of METALS
     necessary: Answer = Answer.UNANSWERED  # 3TG necessary to functionality or production
     outside_supply_chain_2013: bool = False  # all its 3TG was outside the supply chain before 31 Jan 2013
-    acquired_company: bool = False  # made by a recently acquired company (Instruction 3 to Item 1.01)
+    acquired_company: bool = False  # made by an acquired business (Instruction 3 to Item 1.01)
+    acquired_business: str = ""  # the acquired business's name, as the report discloses it
+    acquired_on: str = ""  # the acquisition's effective date, ISO "2025-03-15"; empty until typed
+    acquired_was_obligated: Answer = Answer.UNANSWERED  # did it have to report under Rule 13p-1 before?
     id: int | None = None
 
 
@@ -53,8 +56,8 @@ class ProductFinding:
     reason: str
 
 
-def assess_product(product: Product) -> ProductFinding:
-    """Whether one product is covered by Rule 13p-1, with the reason in plain words."""
+def assess_product(product: Product, reporting_year: int | None = None) -> ProductFinding:
+    """Whether one product is covered by Rule 13p-1 in `reporting_year`, with the reason in plain words."""
     if product.made_by == MadeBy.UNANSWERED:
         return ProductFinding(ProductStatus.INCOMPLETE, "Say whether you manufacture it or contract to have it made.")
     if product.made_by == MadeBy.NEITHER:
@@ -79,12 +82,25 @@ def assess_product(product: Product) -> ProductFinding:
             "Exempt: its minerals were outside the supply chain before January 31, 2013.",
         )
     if product.acquired_company:
-        return ProductFinding(
-            ProductStatus.EXEMPT,
-            "Exempt this year: made by a recently acquired company not previously required to report.",
-        )
+        finding = acquisition_finding(product, reporting_year)
+        if finding is not None:
+            return finding
     metals = ", ".join(m.lower() for m in METALS if m in product.metals)
     return ProductFinding(ProductStatus.COVERED, f"Covered: contains necessary {metals}.")
+
+
+def acquisition_finding(product: Product, reporting_year: int | None) -> ProductFinding | None:
+    """Instruction 3's transition computed from the acquisition date; None when the product is covered."""
+    from desktop.core.acquisitions import parse_date, transition
+
+    acquired_on = parse_date(product.acquired_on)
+    if acquired_on is None or product.acquired_was_obligated == Answer.UNANSWERED or not reporting_year:
+        return ProductFinding(
+            ProductStatus.INCOMPLETE,
+            "Give the date the business was acquired and say whether it had to report under Rule 13p-1 before.",
+        )
+    found = transition(acquired_on, product.acquired_was_obligated == Answer.YES, reporting_year, product.acquired_business)
+    return ProductFinding(ProductStatus.EXEMPT, found.reason) if found.applies else None
 
 
 class InquiryResult(str, Enum):
@@ -112,9 +128,11 @@ class Determination:
     covered_products: list[str]
 
 
-def determine_outcome(products: list[Product], inquiry: InquiryResult = InquiryResult.NOT_YET) -> Determination:
+def determine_outcome(
+    products: list[Product], inquiry: InquiryResult = InquiryResult.NOT_YET, reporting_year: int | None = None
+) -> Determination:
     """What the company must file, in plain words, from its products and the supplier inquiry."""
-    findings = [(p, assess_product(p)) for p in products]
+    findings = [(p, assess_product(p, reporting_year)) for p in products]
     covered = [p.name for p, f in findings if f.status == ProductStatus.COVERED]
     incomplete = [p.name or "(unnamed product)" for p, f in findings if f.status == ProductStatus.INCOMPLETE]
     if not products:

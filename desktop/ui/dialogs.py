@@ -36,6 +36,18 @@ def show_info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
+def ask_after_save_failure(parent: QWidget, message: str) -> str:
+    """"retry", "copy" (save a copy elsewhere) or "dismiss", after a change could not be saved."""
+    box = QMessageBox(QMessageBox.Warning, "Your change was not saved", message, parent=parent)
+    retry = box.addButton("Try again", QMessageBox.AcceptRole)
+    copy = box.addButton("Save a copy elsewhere…", QMessageBox.ActionRole)
+    box.addButton("Close", QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "copy" if clicked is copy else "dismiss"
+
+
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes
@@ -82,6 +94,24 @@ def ask_blank_cmrt(parent: QWidget) -> Path | None:
     if box.exec() != QMessageBox.Open:
         return None
     path, _ = QFileDialog.getOpenFileName(parent, "Choose the blank CMRT", "", "Excel workbooks (*.xlsx *.xlsm *.xls)")
+    return Path(path) if path else None
+
+
+def ask_blank_cmrt_for_customers(parent: QWidget) -> Path | None:
+    """RMI's blank CMRT for our own declaration; RMI's terms do not let us ship it."""
+    from desktop.core.suppliers.sending import RMI_TEMPLATES_PAGE
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("Choose RMI's blank CMRT")
+    box.setText("Your CMRT for customers is written into RMI's own blank template.")
+    box.setInformativeText(
+        f"Download the latest CMRT (free) from the Responsible Minerals Initiative, {RMI_TEMPLATES_PAGE}, "
+        "then choose the downloaded file. The app remembers it for next time."
+    )
+    box.setStandardButtons(QMessageBox.Open | QMessageBox.Cancel)
+    if box.exec() != QMessageBox.Open:
+        return None
+    path, _ = QFileDialog.getOpenFileName(parent, "Choose RMI's blank CMRT", "", "Excel workbooks (*.xlsx)")
     return Path(path) if path else None
 
 

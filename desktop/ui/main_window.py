@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, 
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
-from desktop.core.project import Project, ProjectError
+from desktop.core.project import Project, ProjectError, SaveFailed
 from desktop.core.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
@@ -185,8 +186,42 @@ class MainWindow(QMainWindow):
             return
         try:
             self.project.save_copy_as(target)
-        except OSError as error:
-            dialogs.show_error(self, "Could not save a copy", f"{target}: {error.strerror or error}")
+        except ProjectError as error:  # names the target and the reason (a full disk, a read-only folder)
+            dialogs.show_error(self, "Could not save a copy", str(error))
+
+    # -- changes that could not be saved ---------------------------------------------------------
+
+    def handle_exception(self, error: BaseException) -> bool:
+        """Called by the app's exception hook: a change that failed to save is the user's business
+        (not a log line): say what was not saved and offer to try again or to save a copy elsewhere."""
+        if isinstance(error, SaveFailed):
+            self.report_save_failure(error)
+            return True
+        if isinstance(error, sqlite3.DatabaseError) and self.project is not None:  # a damaged page, read
+            state = "could not be read just now" if isinstance(error, sqlite3.OperationalError) else "is damaged"
+            dialogs.show_error(self, "Part of the project could not be read",
+                               f"{self.project.path} {state} ({error}). What the window shows may be incomplete. "
+                               "Use File > Save a copy as… to keep a copy, and restore the project from a backup "
+                               "if this happens again.")
+            return True
+        return False
+
+    def report_save_failure(self, error: SaveFailed) -> None:
+        for _attempt in range(20):  # each answer is the user's; the bound only guards against a loop
+            choice = dialogs.ask_after_save_failure(self, str(error) + (
+                "" if error.retry else " Make the change again once the problem is solved."))
+            if choice == "retry" and error.retry is not None:
+                try:
+                    error.retry()
+                except SaveFailed as again:
+                    again.retry = again.retry or error.retry
+                    error = again
+                    continue
+                return
+            if choice == "copy":
+                self.save_copy_as()
+                continue  # the change itself is still not saved: ask again
+            return
 
     def update_reference(self) -> None:
         if dialogs.update_reference(self) and self.project is not None:

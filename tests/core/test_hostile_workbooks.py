@@ -127,3 +127,30 @@ def test_smelter_reference_update_refuses_the_same_files(name, source, tmp_path)
     done = run_limited("-c", script, str(path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{path.name}: not a readable workbook") and "Smelter List sheet reaches" in done.stdout
+
+
+def test_check_prints_supplier_text_safely(source, tmp_path):
+    """Item 12: escape sequences in a supplier's company name reach the terminal as visible text."""
+    from tests.hostile_workbooks import escape_sequences_in_company_name
+
+    path = escape_sequences_in_company_name(source, tmp_path / "escapes.xlsx")
+    check = run_limited("-m", "desktop", "check", str(path))
+    assert "\x1b" not in check.stdout and "\x07" not in check.stdout and "\u202e" not in check.stdout
+    assert "company: \\x1b[2J\\x1b]0;pwned\\x07JX Advanced Metals\\u202e Corporation" in check.stdout
+    (item,) = json.loads(run_limited("-c", IMPORT_SCRIPT, str(path)).stdout)
+    assert item["read"]  # the app reads it; its tables show text, never drive a terminal
+
+
+def test_hostile_file_in_a_batch_leaves_the_good_files_read(cmrt_dir, source, tmp_path):
+    """Item 1 in a batch (six files: the worker pool runs): the good files are read, the hostile one
+    refused; before, its worker died and good files were reported 'stopped unexpectedly'."""
+    hostile = build("far-cell-column-EZ", source, tmp_path)
+    good = []
+    for index in range(5):
+        path = tmp_path / f"good-{index}.xlsx"
+        path.write_bytes((cmrt_dir / "suppliers/emd-merck_CMRT_6.4.xlsx").read_bytes())
+        good.append(str(path))
+    check = run_limited("-m", "desktop", "check", "--json", *good, str(hostile))
+    results = json.loads(check.stdout)
+    assert [r["readable"] for r in results] == [True] * 5 + [False]
+    assert "reaches row 1,048,576" in results[-1]["problem"]

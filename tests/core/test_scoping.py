@@ -50,7 +50,13 @@ def test_pre_2013_stock_and_acquired_companies_are_exempt():
     assert assess_product(old).status == ProductStatus.EXEMPT
     acquired = covered()
     acquired.acquired_company = True
-    assert assess_product(acquired).status == ProductStatus.EXEMPT
+    # Instruction 3 is computed from the date and the business's past obligation, never assumed.
+    assert assess_product(acquired, 2025).status == ProductStatus.INCOMPLETE
+    acquired.acquired_on, acquired.acquired_was_obligated = "2025-03-15", Answer.NO
+    assert assess_product(acquired, 2025).status == ProductStatus.EXEMPT
+    assert assess_product(acquired, 2026).status == ProductStatus.COVERED
+    acquired.acquired_was_obligated = Answer.YES
+    assert assess_product(acquired, 2025).status == ProductStatus.COVERED
 
 
 def test_unanswered_questions_leave_the_product_incomplete():

@@ -229,3 +229,42 @@ def test_attaching_the_audit_report(qtbot, filed_project_path, tmp_path, monkeyp
     data = report_data_from_project(window.project)
     assert data.ipsa_report_pdf == attached.data and "Accountants" in data.ipsa_report_edgar_html
     window.close()
+
+
+def test_recording_countries_of_origin(qtbot, filed_project_path):
+    from desktop.core import origins
+
+    window, page = open_page(qtbot, filed_project_path)
+    box = page.origins_box
+    assert box.summary.text().startswith("Nothing recorded")
+    assert box.smelter_choice.count() == len([s for s in page_rollup(window).smelters if not s.excluded])
+    qtbot.keyClicks(box.level_edits[origins.L1], "Peru, Bolivia")
+    qtbot.keyClicks(box.source, "RMI data for members, April 2022")
+    box.smelter_choice.setCurrentIndex(1)
+    assert box.supplier_notes.text().startswith("Suppliers wrote")
+    box.smelter_categories[origins.RECYCLED].click()
+    qtbot.keyClicks(box.smelter_countries, "Japan")
+    recorded = origins.load_origins(window.project.answers())
+    assert recorded.countries[origins.L1] == ["Peru", "Bolivia"]
+    [(key, smelter)] = recorded.smelters.items()
+    assert smelter.categories == [origins.RECYCLED] and smelter.countries == ["Japan"]
+    assert box.summary.text() == "The report lists 3 countries of origin: Bolivia, Japan, Peru."
+    data = report_data_from_project(window.project)
+    assert data.countries_of_origin == ["Bolivia", "Japan", "Peru"] and data.origin_recycled
+    window.close()
+
+
+def page_rollup(window):
+    from desktop.core.filing import project_rollup
+
+    return project_rollup(window.project)
+
+
+def test_a_conflict_free_claim_in_free_text_is_shown(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    type_into(qtbot, page.editors["company_background"], "Acme makes conflict-free flow meters.")
+    assert page.wording_problems.isVisibleTo(page)
+    assert page.wording_problems.text().startswith('What the company makes: "conflict-free"')
+    type_into(qtbot, page.editors["company_background"], "Acme makes flow meters in Goleta, California.")
+    assert not page.wording_problems.isVisibleTo(page)
+    window.close()

@@ -30,33 +30,34 @@ _ROW_WITH_REFERENCE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br\s*="
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _CELL_WITH_REFERENCE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["']\$?[A-Za-z]""")
 DTD_MARKER = re.compile(rb"<!(?:DOCTYPE|ENTITY|doctype|entity)")
-# Anything that is not Excel's own form of rows and cells sends a chunk down the general path.
-# (Separate patterns, each starting with a literal, search far faster than one alternation.)
-_UNUSUAL = (re.compile(rb'<c(?! r="[A-Za-z]|[A-Za-z])'), re.compile(rb'<row(?! r="\d|[A-Za-z])'),
-            re.compile(rb":(?:c|row)[\s/>]"), DTD_MARKER)
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _WIDE_CELL = re.compile(rb'<c r="([A-Za-z]{2,})')
 _END_TAG = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?worksheet\s*>\s*$")
+ZZ = 702  # columns A..ZZ: the fast path's column bound while rows x ZZ stays within the cell limit
 
 
-def _numbers_above(limit: int) -> tuple[re.Pattern, re.Pattern]:
-    """Row tags and cell references whose row number may be larger than `limit`: more digits, or as
-    many digits and at least its first two (a superset, kept coarse so few patterns are compiled)."""
-    digits = str(limit)
-    return _numbers_from(len(digits), digits[:2])
+def rounded_up(number: int) -> int:
+    """`number` rounded up to two significant digits (2504 -> 2600): few distinct patterns to compile."""
+    if number < 100:
+        return number
+    step = 10 ** (len(str(number)) - 2)
+    return -(-number // step) * step
 
 
-@lru_cache(maxsize=256)
-def _numbers_from(length: int, leading: str) -> tuple[re.Pattern, re.Pattern]:
-    choices = [rb"\d{%d,}" % (length + 1)]
-    if int(leading[0]) < 9:
-        choices.append(rb"[%d-9]\d{%d}" % (int(leading[0]) + 1, length - 1))
-    if len(leading) == 2:
-        choices.append(leading[0].encode() + rb"[%s-9]\d{%d}" % (leading[1].encode(), length - 2))
-    else:
-        choices.append(leading.encode())
-    number = rb'0*(' + b"|".join(choices) + rb')"'
-    return re.compile(rb'<row r="' + number), re.compile(rb'<c r="[A-Za-z]{1,4}' + number)
+@lru_cache(maxsize=64)
+def _unusual_tags(bound: int, wide: bool) -> tuple[re.Pattern, re.Pattern]:
+    """Row tags and cells not in Excel's own form, or naming a row above `bound` (or, unless `wide`,
+    a column past ZZ). No match in a chunk: every row and cell in it is within the bounds."""
+    digits = str(bound)
+    above = [rb"\d{%d,}" % (len(digits) + 1)]  # more digits; or as many and larger at some place
+    for place, digit in enumerate(digits):
+        if digit != "9":
+            above.append(digits[:place].encode() + rb"[%d-9]\d{%d}" % (int(digit) + 1, len(digits) - place - 1))
+    number = rb'(?!0*(?:' + b"|".join(above) + rb')")\d'
+    letters = rb"[A-Za-z]{1,4}" if wide else rb"[A-Za-z]{1,2}"
+    return (re.compile(rb'<row(?! r="' + number + rb'|[A-Za-z])'),
+            re.compile(rb'<c(?! r="' + letters + number + rb'|[A-Za-z])'))
 
 
 def column_number(letters: bytes) -> int:
@@ -71,7 +72,9 @@ def column_number(letters: bytes) -> int:
 class SheetExtent:
     """What one worksheet part would make calamine allocate, measured while it streams by."""
 
-    max_row: int = 0  # the largest row number named anywhere
+    cell_limit: int = 4_000_000  # beyond rows x ZZ cells, columns are measured exactly
+    max_row: int = 0  # the largest row number named anywhere (by the general path, or a row tag)
+    row_bound: int = 0  # the fast path's bound: no row number in its chunks is above it
     max_column: int = 0  # the largest column named anywhere (1-based)
     implicit_rows: int = 0  # row tags without r= (each is "previous + 1")
     widest_implicit_row: int = 0  # most cells in one row that has cells without r= (0 in Excel files)
@@ -100,30 +103,32 @@ class SheetExtent:
         self.complete = bool(_END_TAG.search(self._tail))
         self.widest_implicit_row = max(self.widest_implicit_row, self._cells_in_row)
         letters = max(self._column_letters, key=lambda value: (len(value), value.upper()), default=b"")
-        self.max_column = column_number(letters)
+        self.max_column = max(self.max_column, column_number(letters))
         return self
 
     def _measure(self, text: bytes) -> None:
         if not text:
             return
-        if any(pattern.search(text) for pattern in _UNUSUAL):
-            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text))
-            self._measure_any_form(text)
-        else:
-            self._measure_excel_form(text)
-
-    def _measure_excel_form(self, text: bytes) -> None:
-        """Every tag is `<row r="N"` or `<c r="XN"`: take the last row tag's number, then look one
-        by one only at row and cell numbers larger than that (none, in a file Excel wrote)."""
         last = text.rfind(b'<row r="')
         if last >= 0:
-            self.max_row = max(self.max_row, int(_ROW_NUMBER.match(text, last).group(1)))
-        larger = [found for pattern in _numbers_above(self.max_row) for found in pattern.findall(text)]
-        if larger:
-            self.max_row = max(self.max_row, max(map(int, larger)))
+            found = _ROW_NUMBER.match(text, last)
+            if found:
+                self.max_row = max(self.max_row, int(found.group(1)))
+        bound = rounded_up(max(self.max_row, self.row_bound))
+        wide = bound * ZZ > self.cell_limit
+        rows, cells = _unusual_tags(bound, wide)
+        if DTD_MARKER.search(text) or _PREFIXED.search(text) or rows.search(text) or cells.search(text):
+            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text))
+            self._measure_any_form(text)
+            return
+        # Excel's form, within the bounds: rows up to `bound`, columns up to ZZ (or measured).
+        self.row_bound = max(self.row_bound, bound)
         if b'<c r="' in text:
-            self._column_letters.add(b"Z")  # any single letter is at most Z
-            self._column_letters.update(_WIDE_CELL.findall(text))
+            if wide:
+                self._column_letters.add(b"Z")
+                self._column_letters.update(_WIDE_CELL.findall(text))
+            else:
+                self.max_column = ZZ
 
     def _measure_any_form(self, text: bytes) -> None:
         numbers = _REFERENCE.findall(text)
@@ -150,7 +155,7 @@ class SheetExtent:
 
     def last_row(self) -> int:
         """An upper bound on the last row calamine will place a cell in."""
-        return self.max_row + self.implicit_rows
+        return max(self.max_row, self.row_bound) + self.implicit_rows
 
     def last_column(self) -> int:
         """An upper bound on the last column (1-based) calamine will place a cell in."""

@@ -295,7 +295,7 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
     previous = b""
     dtd = False
     is_sheet = member.filename.startswith("xl/worksheets/")
-    extent = SheetExtent()
+    extent = SheetExtent(cell_limit=MAX_SHEET_CELLS)
     with archive.open(member) as stream:
         while True:
             chunk = stream.read(1 << 20)
@@ -331,7 +331,8 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
             "Ask the supplier to delete the extra rows or to send a fresh CMRT.")
     if extent.cells() > MAX_SHEET_CELLS:
         raise UnreadableFile(
-            name, f"{label} reaches row {rows:,} and column {column_letters(columns)}; a CMRT's sheets are far "
+            name, f"{label} reaches row {extent.max_row or rows:,} and column {column_letters(columns)}; a CMRT's "
+            "sheets are far "
             "smaller, so the file was not opened.", "Ask the supplier to delete the extra rows and columns or "
             "to send a fresh CMRT.")
 

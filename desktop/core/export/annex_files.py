@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop.core.export.document import annex_rows, long_date, status_definitions
-from desktop.core.export.records import ExportRecord, atomic_target, record_for
+from desktop.core.export.records import DRAFT_NOTICE, ExportRecord, atomic_target, record_for
 from desktop.core.export.report_data import ReportData, require_complete
 
 ANNEX_COLUMNS = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status", "Status as of")
@@ -25,6 +25,15 @@ HEADER_FILL = PatternFill("solid", start_color="1F3A5F", end_color="1F3A5F")
 def neutralise_cell(text: str) -> str:
     """Prefix an apostrophe to text a spreadsheet would treat as a formula; other text is unchanged."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _append(sheet, values: list) -> None:
+    """Every cell the workbook gets goes through here: neutralised, and stored as text, never a formula
+    (openpyxl would store any string starting with "=" as one)."""
+    sheet.append([neutralise_cell(value) if isinstance(value, str) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def _annex_values(data: ReportData) -> list[list[str]]:
@@ -41,9 +50,11 @@ def write_annex_csv(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     with atomic_target(path) as temp:
         with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
+            if data.draft:
+                writer.writerow([DRAFT_NOTICE])  # the banner line, above the column names
             writer.writerow(ANNEX_COLUMNS)
             writer.writerows(_annex_values(data))
-    return record_for("annex_csv", path)
+    return record_for("annex_csv", path, draft=data.draft)
 
 
 def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
@@ -51,32 +62,33 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     require_complete(data, annex_only=True)
     book = Workbook()
     sheet = book.active
-    sheet.title = "Annex A"
-    sheet.append(ANNEX_COLUMNS)
-    for cell in sheet[1]:
+    sheet.title = "Annex A DRAFT" if data.draft else "Annex A"
+    first = 1
+    if data.draft:  # a red banner row above the table
+        _append(sheet, [DRAFT_NOTICE])
+        sheet["A1"].font = Font(bold=True, color="B00020", size=12)
+        first = 2
+    _append(sheet, list(ANNEX_COLUMNS))
+    for cell in sheet[first]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     values = _annex_values(data)
     for row in values:
-        sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            # openpyxl stores any string starting with "=" as a formula; force plain text.
-            cell.data_type = "s"
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + 1}"
+        _append(sheet, row)
+    sheet.freeze_panes = f"A{first + 1}"
+    sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + first}"
     for index, title in enumerate(ANNEX_COLUMNS, start=1):
         longest = max([len(title)] + [len(row[index - 1]) for row in values])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 3)
 
     notes = book.create_sheet("Status definitions")
-    notes.append([f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
-    notes.append([f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
-    notes.append([])
-    notes.append(["Status", "Definition"])
+    _append(notes, [(DRAFT_NOTICE + " " if data.draft else "") + f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
+    _append(notes, [f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
+    _append(notes, [])
+    _append(notes, ["Status", "Definition"])
     for status, meaning in status_definitions(data).items():
-        notes.append([neutralise_cell(status), neutralise_cell(meaning)])
+        _append(notes, [status, meaning])
     notes["A1"].font = Font(bold=True, size=12)
     for cell in notes[4]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -89,4 +101,4 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
 
     with atomic_target(path) as temp:
         book.save(temp)
-    return record_for("annex_xlsx", path)
+    return record_for("annex_xlsx", path, draft=data.draft)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core import diligence
+from desktop.core.cmrt.model import METALS
 from desktop.core.export.markup import Block, Run, load_template, parse_template
 from desktop.core.export.report_data import ReportData, percent, sorted_annex, summarise_annex
 from desktop.core.paths import resource_path
@@ -91,6 +92,12 @@ def report_context(data: ReportData) -> dict[str, str]:
         "total_percent": str(percent(good, known)),
         "metals_reported": joined([s.metal.lower() for s in summaries]),
         "countries": joined(data.countries_of_origin),
+        "origin_source_phrase": f", derived from {data.origin_source}" if data.origin_source else "",
+        "cmrts_received": str(data.cmrts_received),
+        "cmrts_metals_phrase": cmrts_metals_phrase(data),
+        "smelter_country_count": str(data.smelter_country_count),
+        "recycled_smelter_count": str(data.recycled_smelter_count),
+        "left_out_total": str(sum(count for _why, count in data.left_out_of_annex)),
         "country_count": str(len(data.countries_of_origin)),
         "ipsa_auditor": data.ipsa_auditor,
         "ipsa_report_name": data.ipsa_report_name,
@@ -100,6 +107,31 @@ def report_context(data: ReportData) -> dict[str, str]:
     }
 
 
+def acquisition_sentence(acquisition, document: str = "report") -> str:
+    """Juniper 2016's disclosure of acquisitions left out, with the rule and the dates."""
+    products = joined(acquisition.products)
+    subject = (
+        "The products evaluated in this Form SD" if document == "form"
+        else "The Covered Products and the other information in this Report"
+    )
+    return (
+        f"{subject} do not include {products}, the "
+        f"products of {acquisition.business}, which we acquired on {long_date(acquisition.acquired_on)}. "
+        f"{acquisition.business} was not previously obligated to report under Rule 13p-1, and, as permitted by "
+        f"Instruction 3 to Item 1.01 of Form SD, its products are excluded until the calendar year "
+        f"{acquisition.first_year}, the first calendar year beginning no sooner than eight months after the acquisition."
+    )
+
+
+def cmrts_metals_phrase(data: ReportData) -> str:
+    """"3 (43%) reported using tantalum, 3 (43%) tin and 6 (86%) tungsten", in CMRT metal order."""
+    parts = [
+        f"{count} ({percent(count, data.cmrts_received)}%)" + (" reported using " if not index else " ") + metal.lower()
+        for index, (metal, count) in enumerate((m, data.cmrts_by_metal[m]) for m in METALS if data.cmrts_by_metal.get(m))
+    ]
+    return joined(parts)
+
+
 def report_flags(data: ReportData) -> set[str]:
     flags = {data.outcome}
     candidates = {
@@ -107,8 +139,17 @@ def report_flags(data: ReportData) -> set[str]:
         "ipsa": data.ipsa,
         "ipsa_report_attached": data.ipsa_report_pdf is not None,
         "countries_known": bool(data.countries_of_origin),
+        "origin_categories": bool(data.origin_categories),
         "future_steps": bool(data.future_steps),
         "products": bool(data.products),
+        "acquisitions": bool(data.acquisitions_left_out),
+        "cmrts_by_metal": bool(data.cmrts_received and any(data.cmrts_by_metal.values())),
+        "smelter_countries": data.smelter_country_count > 0,
+        "recycled_smelters": data.recycled_smelter_count > 0,
+        "left_out": bool(data.left_out_of_annex),
+        "origin_recycled": data.origin_recycled,
+        "origin_unknown": data.origin_unknown,
+        "covered_country_smelters": bool(data.covered_country_smelters),
         "company_background": bool(data.company_background.strip()),
         "contact_title": bool(data.registrant.contact_title.strip()),
         "annex": bool(data.annex_rows),
@@ -132,6 +173,17 @@ def _expand(block: Block, data: ReportData, context: dict[str, str]) -> list[Blo
             Block("bullet", [Run(p.name, bold=True)] + ([Run(": " + p.description)] if p.description else []))
             for p in data.products
         ]
+    if name == "acquisitions":
+        return [Block("para", [Run(acquisition_sentence(a, block.arg))]) for a in data.acquisitions_left_out]
+    if name == "origin_categories":
+        return [Block("bullet", [Run(label + ": ", bold=True), Run(joined(names) + ".")]) for label, names in data.origin_categories]
+    if name == "covered_country_smelters":
+        return [
+            Block("bullet", [Run(row.name, bold=True), Run(f" ({row.metal.lower()}), {row.country}, {row.smelter_id}, {row.status}")])
+            for row in data.covered_country_smelters
+        ]
+    if name == "left_out":
+        return [Block("bullet", [Run(f"{count} {why}.")]) for why, count in data.left_out_of_annex]
     if name == "future_steps":
         return [Block("bullet", [Run(step)]) for step in data.future_steps]
     if name == "diligence":

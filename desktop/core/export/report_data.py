@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.core.cmrt.model import METALS
+from desktop.core.export.clean_text import clean_strings
 from desktop.core.percent import percent_half_up
 
 OUTCOMES = ("no_filing", "sd_only", "sd_with_cmr")
@@ -50,6 +51,16 @@ class Signer:
 class Product:
     name: str
     description: str = ""
+
+
+@dataclass
+class LeftOutAcquisition:
+    """An acquired business whose products Instruction 3 to Item 1.01 leaves out of this report."""
+
+    business: str
+    acquired_on: date
+    first_year: int  # the first calendar year its products are reported
+    products: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -113,10 +124,24 @@ class ReportData:
     report_url: str  # where the Form SD and the CMR are published
     company_background: str = ""  # one paragraph on what the company makes
     products: list[Product] = field(default_factory=list)
+    acquisitions_left_out: list[LeftOutAcquisition] = field(default_factory=list)
     rcoi: RcoiFacts = field(default_factory=lambda: RcoiFacts(0, 0))
     diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.diligence)
     metal_summaries: list[MetalSummary] = field(default_factory=list)
     countries_of_origin: list[str] = field(default_factory=list)  # empty when not known
+    # What the user recorded about origin (desktop.core.origins): RMI risk levels with their countries,
+    # where it comes from, and whether some 3TG is recycled or of unknown origin.
+    origin_categories: list[tuple[str, list[str]]] = field(default_factory=list)
+    origin_source: str = ""
+    origin_recycled: bool = False
+    origin_unknown: bool = False
+    covered_country_smelters: list[AnnexRow] = field(default_factory=list)  # located in a Covered Country
+    # Figures the project holds (issue 10, item 10), printed in the results.
+    cmrts_by_metal: dict[str, int] = field(default_factory=dict)  # metal -> CMRTs that report using it
+    cmrts_received: int = 0
+    smelter_country_count: int = 0  # countries the Annex A smelters are located in
+    recycled_smelter_count: int = 0  # smelters a supplier reports as 100% recycled or scrap
+    left_out_of_annex: list[tuple[str, int]] = field(default_factory=list)  # (why, how many names)
     annex_rows: list[AnnexRow] = field(default_factory=list)
     status_as_of: date | None = None  # the date the statuses were checked against the RMI lists
     status_definitions: dict[str, str] = field(default_factory=dict)  # status -> definition
@@ -138,6 +163,9 @@ class ReportData:
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}, not {self.outcome!r}")
+        # The export boundary: every writer reads this object, so user and supplier text is cleaned
+        # once, here (control characters and the like; see clean_text).
+        clean_strings(self)
 
     @property
     def files_cmr(self) -> bool:
@@ -207,6 +235,8 @@ def missing_facts(data: ReportData, annex_only: bool = False) -> list[str]:
 
 
 def require_complete(data: ReportData, annex_only: bool = False) -> None:
+    if data.draft:
+        return  # a draft may have gaps: every page of it says DRAFT
     missing = missing_facts(data, annex_only)
     if missing:
         raise IncompleteReport(missing)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
 from desktop.core.project.declaration_json import declaration_from_json, declaration_to_json
+from desktop.core.readiness import CHECKS, STEP_SUPPLIERS, Blocker
 
 _FACTS = ("revision", "company_name", "scope", "effective_date", "verdict", "problem", "parsed")
 
@@ -42,6 +43,17 @@ def declaration_facts(declaration: Declaration) -> dict:
 class DeclarationRecords:
     """Mixed into Project: needs `self.con`, `self.transaction()` and `current_user()`."""
 
+    def damaged_originals(self) -> list[sqlite3.Row]:
+        """Stored supplier files whose bytes no longer match the SHA-256 taken at import.
+
+        SQLite's integrity check does not see a flipped byte inside a stored file, so the record is
+        checked against its own fingerprint (one row at a time: about 1 s per GB)."""
+        damaged = []
+        for row in self.con.execute("SELECT id, file_name, sha256, imported_at, file_bytes FROM declarations"):
+            if hashlib.sha256(row["file_bytes"]).hexdigest() != row["sha256"]:
+                damaged.append(row)
+        return damaged
+
     def add_declaration_file(
         self,
         file_bytes: bytes,
@@ -49,15 +61,18 @@ class DeclarationRecords:
         original_path: str = "",
         supplier_id: int | None = None,
         con: sqlite3.Connection | None = None,
+        sha256: str = "",
         **facts,
     ) -> int:
         """Keep a supplier file's bytes with their SHA-256; it becomes the supplier's current file.
 
-        Pass `con` to write inside a transaction the caller already opened (a batch import).
+        Pass `con` to write inside a transaction the caller already opened (a batch import), and
+        `sha256` when the caller hashed these very bytes already.
         """
         if con is None:
             with self.transaction() as con:
-                return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, **facts)
+                return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, sha256,
+                                                 **facts)
         from desktop.core.project.store import current_user, now_iso
 
         unknown = set(facts) - set(_FACTS)
@@ -65,7 +80,7 @@ class DeclarationRecords:
             raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
         columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
         values = [
-            supplier_id, file_name, original_path, hashlib.sha256(file_bytes).hexdigest(), file_bytes,
+            supplier_id, file_name, original_path, sha256 or hashlib.sha256(file_bytes).hexdigest(), file_bytes,
             now_iso(), current_user(),
         ]
         columns += list(facts)
@@ -126,3 +141,17 @@ class DeclarationRecords:
             )
             for row in rows
         ]
+
+
+def damaged_originals_blockers(project) -> list[Blocker]:
+    """Before any export: every stored supplier file is still the file that was received."""
+    return [Blocker(
+        f"suppliers.damaged_original.{row['id']}",
+        f"The stored copy of {row['file_name']} (imported {row['imported_at'][:10]}) no longer matches the "
+        "fingerprint taken when it was imported: this part of the project file is damaged. Import the "
+        "supplier's file again, or restore the project from a backup.",
+        STEP_SUPPLIERS,
+    ) for row in project.damaged_originals()]
+
+
+CHECKS.append(damaged_originals_blockers)

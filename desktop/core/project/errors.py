@@ -32,3 +32,33 @@ class ProjectMissing(ProjectError):
     def __init__(self, path):
         self.path = str(path)
         super().__init__(f"{self.path} no longer exists. It may have been moved, renamed or deleted.")
+
+
+class SaveFailed(ProjectError):
+    """A change that could not be written; everything committed before it is still in the file.
+    `retry`, when set, repeats the change (set by the Project method the user's action called)."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        self.retry = None
+        super().__init__(f"Your last change was not saved: {reason}. Everything saved before it is safe "
+                         f"in {self.path}.")
+
+
+def save_failure(path, error: BaseException) -> SaveFailed:
+    """Plain words for SQLite's write errors."""
+    text = str(error).lower()
+    if "full" in text:
+        reason = "the disk is full"
+    elif "locked" in text or "busy" in text:
+        reason = "the project file is in use by another program"
+    elif "readonly" in text or "read-only" in text:
+        reason = "the project file can no longer be written (it or its folder became read-only)"
+    elif "disk i/o" in text or "unable to open" in text or "no such" in text:
+        reason = "the project file could not be written (it may have been moved, or its drive disconnected)"
+    elif "malformed" in text or "not a database" in text:
+        reason = "the project file is damaged"
+    else:
+        reason = f"the project file could not be written ({error})"
+    return SaveFailed(path, reason)

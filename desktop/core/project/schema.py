@@ -173,11 +173,19 @@ CREATE TABLE attachments (
 );
 """
 
+# Instruction 3 to Item 1.01: which business a product came from, when, and whether it reported.
+PRODUCT_ACQUISITIONS = """
+ALTER TABLE products ADD COLUMN acquired_business TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN acquired_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN acquired_was_obligated TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     SCHEMA_V1,
     SCHEMA_V2_REFERENCE_SNAPSHOTS,
     SUPPLIERS_ASKED,
     ATTACHMENTS,
+    PRODUCT_ACQUISITIONS,
 ]
 
 

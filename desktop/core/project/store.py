@@ -7,7 +7,9 @@ bare connection, so tests can use throw-away databases.
 
 from __future__ import annotations
 
+import functools
 import getpass
+import inspect
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -23,7 +25,10 @@ from desktop.core.project.declaration_store import DeclarationRecords
 from desktop.core.project.reference_store import ReferenceSnapshotRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
 from desktop.core.project.supplier_store import SupplierRecords
-from desktop.core.project.errors import NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing
+from desktop.core.project.errors import (
+    NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing, SaveFailed, save_failure,
+)
+from desktop.core.project.lock import ProjectLock
 from desktop.core.registrant import Registrant
 from desktop.core.scoping import Answer, MadeBy, Product
 
@@ -45,6 +50,8 @@ def init_db(con: sqlite3.Connection, path: Path | None = None) -> None:
     """Bring a connection's schema to the latest version, copying the file aside first if it has data."""
     version = con.execute("PRAGMA user_version").fetchone()[0]
     latest = schema.latest_version()
+    if version < 0:
+        raise NotAProjectFile(path or "the project", f"its format number ({version}) is not valid")
     if version > latest:
         raise NewerProjectVersion(path or "the project", version, latest)
     if version == latest:
@@ -84,9 +91,15 @@ def backup_before_migration(con: sqlite3.Connection, path: Path, version: int) -
 
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per user change.
-    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    # The lock file keeps other apps out, so a short busy timeout is enough (a long one froze typing).
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=3)
     con.row_factory = sqlite3.Row
+    con.text_factory = _text  # a damaged page must read as replacement characters, not crash a page
     return con
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def _check_is_project(path: Path) -> None:
@@ -99,6 +112,13 @@ def _check_is_project(path: Path) -> None:
         head = handle.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
         raise NotAProjectFile(path, "its contents are not a project database")
+    # Work is saved as the user goes, beside the file too (SQLite's -wal file): both must be writable.
+    # Checked first: SQLite cannot even read a WAL project in a read-only folder, which is not damage.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise ProjectError(
+            f"{path} cannot be changed here: the file or its folder is read-only. Copy the project to a "
+            "folder you can write to (for example Documents) and open the copy."
+        )
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -110,57 +130,76 @@ def _check_is_project(path: Path) -> None:
         raise NotAProjectFile(path, f"the database is damaged: {error}") from error
     if app_id != schema.APPLICATION_ID:
         raise NotAProjectFile(path, "it is a database made by another program")
+    if version < 0:
+        raise NotAProjectFile(path, f"its format number ({version}) is not valid")
     if version > schema.latest_version():
         raise NewerProjectVersion(path, version, schema.latest_version())
-    # Work is saved as the user goes, beside the file too (SQLite's -wal file): both must be writable.
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise ProjectError(
-            f"{path} cannot be changed here: the file or its folder is read-only. Copy the project to a "
-            "folder you can write to (for example Documents) and open the copy."
-        )
+
+
+# Settings that only remember where the user was: writing them changes no figure.
+UI_STATE_SETTINGS = frozenset({"current_step"})
 
 
 class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords, AttachmentRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
-    def __init__(self, path: Path, con: sqlite3.Connection):
+    def __init__(self, path: Path, con: sqlite3.Connection, lock: ProjectLock | None = None):
         self.path = path
         self.con = con
+        self.lock = lock
+        self._ui_state_changes = 0
+
+    def data_version(self) -> int:
+        """A number that changes whenever the project's data does (not when only the step shown
+        changes): what is computed from the data can be kept until it moves (see filing.py)."""
+        return self.con.total_changes - self._ui_state_changes
 
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: str | Path, company_name: str = "", reporting_year: int | None = None) -> "Project":
-        path = Path(path)
+        path = Path(path).absolute()
         if path.suffix.lower() != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
             raise ProjectError(f"{path} already exists. Choose another name or open that project.")
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = _connect(path)
-        con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-        cls._configure(con)
-        init_db(con, path)
-        project = cls(path, con)
+        lock = ProjectLock(path, current_user()).acquire()
+        try:
+            con = _connect(path)
+            con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            cls._configure(con)
+            init_db(con, path)
+        except BaseException:
+            lock.release()
+            raise
+        project = cls(path, con, lock)
         if company_name or reporting_year:
             project.update_registrant(company_name=company_name, reporting_year=reporting_year)
         return project
 
     @classmethod
     def open(cls, path: str | Path) -> "Project":
-        path = Path(path)
+        path = Path(path).absolute()  # a path typed in a terminal is relative; SQLite's URI needs it whole
         _check_is_project(path)
-        con = _connect(path)
+        lock = ProjectLock(path, current_user()).acquire()  # raises ProjectInUse naming who has it
+        try:
+            con = _connect(path)
+        except BaseException:
+            lock.release()
+            raise
         try:
             cls._configure(con)
             init_db(con, path)
         except sqlite3.DatabaseError as error:
             con.close()
+            lock.release()
             raise NotAProjectFile(path, f"the database is damaged: {error}") from error
         except BaseException:
             con.close()
+            lock.release()
             raise
-        return cls(path, con)
+        return cls(path, con, lock)
 
     @staticmethod
     def _configure(con: sqlite3.Connection) -> None:
@@ -169,22 +208,48 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         con.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
+        """Close the file. Everything is committed already; the checkpoint only tidies the WAL, so a
+        failing one (a full disk) loses nothing and must not stop the app from closing."""
         if self.con is not None:
             try:
                 self.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # the changes stay in the -wal file, which SQLite reads on the next open
             finally:
                 self.con.close()
                 self.con = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.con.execute("BEGIN IMMEDIATE")
+        """One change, all or nothing. A failure to write (full disk, file gone or locked) becomes a
+        SaveFailed saying what happened; what was committed before is untouched."""
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise save_failure(self.path, error) from error
         try:
             yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as error:
+            try:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite has rolled back already (it does on I/O errors and a full disk)
+            if isinstance(error, sqlite3.OperationalError):
+                raise save_failure(self.path, error) from error
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except sqlite3.Error as error:
+            try:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            raise save_failure(self.path, error) from error
 
     # -- registrant ----------------------------------------------------------------------------
 
@@ -217,14 +282,16 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
                 position = con.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM products").fetchone()[0]
                 cursor = con.execute(
                     "INSERT INTO products (position, name, description, made_by, metals, necessary, "
-                    "outside_supply_chain_2013, acquired_company) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "outside_supply_chain_2013, acquired_company, acquired_business, acquired_on, "
+                    "acquired_was_obligated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (position, *values),
                 )
                 product.id = cursor.lastrowid
             else:
                 con.execute(
                     "UPDATE products SET name = ?, description = ?, made_by = ?, metals = ?, necessary = ?, "
-                    "outside_supply_chain_2013 = ?, acquired_company = ? WHERE id = ?",
+                    "outside_supply_chain_2013 = ?, acquired_company = ?, acquired_business = ?, "
+                    "acquired_on = ?, acquired_was_obligated = ? WHERE id = ?",
                     (*values, product.id),
                 )
         return product.id
@@ -251,12 +318,15 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         return row["value"] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        before = self.con.total_changes
         with self.transaction() as con:
             con.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+        if key in UI_STATE_SETTINGS:
+            self._ui_state_changes += self.con.total_changes - before
 
     # -- export history ------------------------------------------------------------------------
 
@@ -273,13 +343,44 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
     def save_copy_as(self, target: str | Path) -> Path:
         """A consistent copy of the whole project (for "Save a copy as")."""
         target = Path(target)
-        with atomic_target(target) as temp:
-            out = sqlite3.connect(temp)
-            try:
-                self.con.backup(out)
-            finally:
-                out.close()
+        try:
+            with atomic_target(target) as temp:
+                out = sqlite3.connect(temp)
+                try:
+                    self.con.backup(out)
+                finally:
+                    out.close()
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            if "full" in reason.lower() or getattr(error, "errno", None) == 28:
+                reason = "the disk is full"
+            raise ProjectError(f"A copy could not be saved as {target}: {reason}. The project itself is "
+                               "unchanged; choose another folder or drive.") from error
         return target
+
+
+def _remember_retry(method):
+    """A SaveFailed leaving a Project method carries how to repeat that change (the user's Retry)."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SaveFailed as failure:
+            failure.retry = lambda: call(self, *args, **kwargs)
+            raise
+    return call
+
+
+def _retryable_changes(cls: type) -> None:
+    for name in dir(cls):
+        if name.startswith("_") or name in ("transaction", "close", "open", "create"):
+            continue
+        attribute = inspect.getattr_static(cls, name)
+        if inspect.isfunction(attribute):
+            setattr(cls, name, _remember_retry(attribute))
+
+
+_retryable_changes(Project)
 
 
 def _product_values(product: Product) -> tuple:
@@ -291,6 +392,9 @@ def _product_values(product: Product) -> tuple:
         product.necessary.value,
         int(product.outside_supply_chain_2013),
         int(product.acquired_company),
+        product.acquired_business.strip(),
+        product.acquired_on.strip(),
+        product.acquired_was_obligated.value,
     )
 
 
@@ -304,4 +408,7 @@ def _product_from_row(row: sqlite3.Row) -> Product:
         necessary=Answer(row["necessary"]),
         outside_supply_chain_2013=bool(row["outside_supply_chain_2013"]),
         acquired_company=bool(row["acquired_company"]),
+        acquired_business=row["acquired_business"],
+        acquired_on=row["acquired_on"],
+        acquired_was_obligated=Answer(row["acquired_was_obligated"]),
     )

@@ -35,6 +35,7 @@ from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets.audit_block import AuditBlock
 from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label
 from desktop.ui.widgets.determination_box import DeterminationBox
+from desktop.ui.widgets.origins_box import OriginsBox
 
 OUTCOME_NOTES = {
     Outcome.SD_WITH_CMR: "Your answers below are printed in the Conflict Minerals Report (Exhibit 1.01).",
@@ -74,6 +75,8 @@ class DiligencePage(WizardPage):
         column.addWidget(self._build_company_box())
         for step, step_questions in diligence.questions_by_step().items():
             column.addWidget(self._build_step_box(step, step_questions))
+        self.origins_box = OriginsBox()
+        column.addWidget(self.origins_box)
         column.addWidget(self._build_future_steps_box())
         column.addStretch(1)
 
@@ -124,6 +127,9 @@ class DiligencePage(WizardPage):
         layout = QVBoxLayout(group)
         layout.addWidget(QLabel("What the company makes (optional)"))
         layout.addWidget(self._text_editor(COMPANY_BACKGROUND_KEY, lines=3))
+        self.wording_problems = help_label("", "fieldError")
+        self.wording_problems.hide()
+        layout.addWidget(self.wording_problems)
         layout.addWidget(_help("One short paragraph for the report's introduction: your business and where you make it."))
         return group
 
@@ -285,6 +291,7 @@ class DiligencePage(WizardPage):
         determination = conclusion.determination
         self.outcome_box.show_conclusion(self.project, conclusion, OUTCOME_NOTES.get(determination.outcome, ""))
         self.determination = determination
+        self.origins_box.load(self.project, rolled.smelters)
 
         facts = rcoi_facts(self.project, rolled)
         answered = facts.company_level_responses + facts.product_level_responses
@@ -321,6 +328,15 @@ class DiligencePage(WizardPage):
 
     def _changed(self) -> None:
         self._refresh_claims()
+        # Free text outside the statements (what the company makes, next year's steps) is checked too.
+        problems = [
+            b.message for b in claims.wording_blockers(self.project)
+            if not b.message.startswith(tuple(s.label + ":" for s in self.claim_states))
+        ]
+        text = "\n".join(problems)
+        if self.wording_problems.text() != text:
+            self.wording_problems.setText(text)
+            self.wording_problems.setVisible(bool(problems))
         shown = (self.is_complete(), self.step_note())
         if shown != self._complete:  # the step list shows both
             self._complete = shown

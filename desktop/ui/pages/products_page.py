@@ -172,12 +172,13 @@ class ProductsPage(WizardPage):
         exemptions = QGroupBox("Exemptions")
         exemptions_layout = QVBoxLayout(exemptions)
         self.pre2013_box = QCheckBox("Stock from before 2013")
-        self.acquired_box = QCheckBox("Recently acquired company")
+        self.acquired_box = QCheckBox("Made by a business we acquired")
         explanations = {
             self.pre2013_box: "All of its metal was smelted, refined or outside the Covered Countries "
             "before January 31, 2013.",
-            self.acquired_box: "Made by a company you acquired that did not have to report before; it "
-            "joins from the first calendar year starting at least eight months after the acquisition.",
+            self.acquired_box: "Made by a business you acquired. If that business did not have to report "
+            "before, its products join from the first calendar year starting at least eight months after the "
+            "acquisition (Instruction 3 to Item 1.01); the report says so.",
         }
         for box, text in explanations.items():
             box.toggled.connect(self._save_current)
@@ -188,6 +189,7 @@ class ProductsPage(WizardPage):
             explanation.setContentsMargins(22, 0, 0, 4)
             exemptions_layout.addWidget(box)
             exemptions_layout.addWidget(explanation)
+        exemptions_layout.addWidget(self._build_acquisition_fields())
         layout.addWidget(exemptions)
 
         self.product_finding = QLabel()
@@ -196,6 +198,32 @@ class ProductsPage(WizardPage):
         layout.addWidget(self.product_finding)
         layout.addStretch(1)
         return self.detail
+
+    def _build_acquisition_fields(self) -> QWidget:
+        """The acquired business, its acquisition date and whether it reported before."""
+        self.acquisition_fields = QWidget()
+        form = QFormLayout(self.acquisition_fields)
+        form.setContentsMargins(22, 0, 0, 4)
+        self.acquired_business_edit = QLineEdit()
+        self.acquired_business_edit.setPlaceholderText("Name of the business acquired")
+        self.acquired_on_edit = QLineEdit()
+        self.acquired_on_edit.setPlaceholderText("YYYY-MM-DD")
+        self.acquired_on_edit.setMaximumWidth(140)
+        obligated = QHBoxLayout()
+        self.obligated_group = QButtonGroup(self)
+        self.obligated_yes = QRadioButton("Yes")
+        self.obligated_no = QRadioButton("No")
+        for button in (self.obligated_yes, self.obligated_no):
+            self.obligated_group.addButton(button)
+            button.toggled.connect(self._save_current)
+            obligated.addWidget(button)
+        obligated.addStretch(1)
+        for edit in (self.acquired_business_edit, self.acquired_on_edit):
+            edit.textChanged.connect(self._save_current)
+        form.addRow("Business acquired", self.acquired_business_edit)
+        form.addRow("Acquisition date", self.acquired_on_edit)
+        form.addRow("Did it have to file a Form SD before?", obligated)
+        return self.acquisition_fields
 
     def _build_outcome_box(self) -> QWidget:
         box = QFrame()
@@ -226,9 +254,11 @@ class ProductsPage(WizardPage):
             self._show_product(-1)
         self._update_outcome()
 
-    @staticmethod
-    def _list_text(product: Product) -> str:
-        return f"{product.name or '(unnamed product)'}\n    {STATUS_MARK[assess_product(product).status]}"
+    def _year(self) -> int | None:
+        return self.project.registrant().reporting_year if self.project else None
+
+    def _list_text(self, product: Product) -> str:
+        return f"{product.name or '(unnamed product)'}\n    {STATUS_MARK[assess_product(product, self._year()).status]}"
 
     def current_product(self) -> Product | None:
         row = self.product_list.currentRow()
@@ -257,6 +287,13 @@ class ProductsPage(WizardPage):
             self.necessary_group.setExclusive(True)
             self.pre2013_box.setChecked(product.outside_supply_chain_2013)
             self.acquired_box.setChecked(product.acquired_company)
+            self.acquired_business_edit.setText(product.acquired_business)
+            self.acquired_on_edit.setText(product.acquired_on)
+            self.obligated_group.setExclusive(False)
+            self.obligated_yes.setChecked(product.acquired_was_obligated == Answer.YES)
+            self.obligated_no.setChecked(product.acquired_was_obligated == Answer.NO)
+            self.obligated_group.setExclusive(True)
+            self.acquisition_fields.setVisible(product.acquired_company)
         finally:
             self._loading = False
         self._update_product_finding()
@@ -279,6 +316,12 @@ class ProductsPage(WizardPage):
             product.necessary = Answer.UNANSWERED
         product.outside_supply_chain_2013 = self.pre2013_box.isChecked()
         product.acquired_company = self.acquired_box.isChecked()
+        product.acquired_business = self.acquired_business_edit.text()
+        product.acquired_on = self.acquired_on_edit.text().strip()
+        product.acquired_was_obligated = (
+            Answer.YES if self.obligated_yes.isChecked() else Answer.NO if self.obligated_no.isChecked() else Answer.UNANSWERED
+        )
+        self.acquisition_fields.setVisible(product.acquired_company)
         self.project.save_product(product)
         self.product_list.currentItem().setText(self._list_text(product))
         self._update_product_finding()
@@ -286,10 +329,10 @@ class ProductsPage(WizardPage):
 
     def _update_product_finding(self) -> None:
         product = self.current_product()
-        self.product_finding.setText(assess_product(product).reason if product else "")
+        self.product_finding.setText(assess_product(product, self._year()).reason if product else "")
 
     def _update_outcome(self) -> None:
-        determination = determine_outcome(self.products)
+        determination = determine_outcome(self.products, reporting_year=self._year())
         self.outcome_headline.setText(determination.headline)
         self.completeness_changed.emit()
 
@@ -340,11 +383,11 @@ class ProductsPage(WizardPage):
         dialogs.show_info(self, "Products imported", message)
 
     def is_complete(self) -> bool:
-        statuses = [assess_product(p).status for p in self.products]
+        statuses = [assess_product(p, self._year()).status for p in self.products]
         return bool(statuses) and ProductStatus.INCOMPLETE not in statuses
 
     def step_note(self) -> str:
         if not self.products:
             return "no products yet"
-        covered = sum(assess_product(p).status == ProductStatus.COVERED for p in self.products)
+        covered = sum(assess_product(p, self._year()).status == ProductStatus.COVERED for p in self.products)
         return f"{plural(len(self.products), 'product')}, {covered} covered"
