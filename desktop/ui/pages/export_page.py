@@ -32,6 +32,8 @@ from desktop.core.readiness import blockers
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
+from desktop.ui.customer_cmrt_dialog import EXPORT_KIND as CUSTOMER_CMRT_KIND
+from desktop.ui.customer_cmrt_dialog import CustomerCmrtDialog
 from desktop.ui.export_worker import (
     DRAFT_KIND,
     EXPORT_KINDS,
@@ -49,6 +51,7 @@ FOLDER_SETTING = "export_folder"
 KIND_LABELS = {
     "report_pdf": "Report PDF", "annex_pdf": "Annex A PDF", "annex_xlsx": "Annex A Excel",
     "annex_csv": "Annex A CSV", "edgar_form_sd": "EDGAR Form SD", "edgar_ex101": "EDGAR Exhibit 1.01",
+    "customer_cmrt": "Our CMRT for customers",
 }  # fmt: skip
 KIND_LABELS |= {DRAFT_PREFIX + key: f"DRAFT {label}" for key, label in KIND_LABELS.items()}
 
@@ -118,6 +121,7 @@ class ExportPage(WizardPage):
         self.running: ExportTask | None = None
         self.exporting_for: Project | None = None
         self.folder = Path()
+        self.customer_dialog = None
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
         content = QWidget()
@@ -128,6 +132,7 @@ class ExportPage(WizardPage):
         column.addWidget(self._build_buttons_box())
         self.edgar_checklist = EdgarChecklist()
         column.addWidget(self.edgar_checklist)
+        column.addWidget(self._build_customers_box())
         history = QGroupBox("Exported files")
         history_layout = QVBoxLayout(history)
         self.history_model = ExportHistoryModel(self)
@@ -257,6 +262,37 @@ class ExportPage(WizardPage):
         layout.addLayout(status_row)
         return group
 
+    def _build_customers_box(self) -> QWidget:
+        group = QGroupBox("For your customers")
+        row = QHBoxLayout(group)
+        self.customer_cmrt_button = QPushButton("Our CMRT for customers…")
+        self.customer_cmrt_button.setObjectName("export_customer_cmrt")
+        self.customer_cmrt_button.clicked.connect(self.open_customer_cmrt)
+        help_label = QLabel(
+            "Customers send you a CMRT to fill. This fills RMI's blank from this project: you check each "
+            "answer and its reason before the file is written."
+        )
+        help_label.setObjectName("fieldHelp")
+        help_label.setWordWrap(True)
+        row.addWidget(self.customer_cmrt_button)
+        row.addWidget(help_label, 1)
+        return group
+
+    def open_customer_cmrt(self) -> None:
+        if self.project is None:
+            return
+        dialog = CustomerCmrtDialog(self.project, self.folder, self, self.pool)
+        dialog.written.connect(lambda _path: self.refresh())
+        self.customer_dialog = dialog  # window-modal and not blocking: tests reach it here
+        dialog.finished.connect(self._customer_dialog_closed)
+        dialog.resize(self.window().size() * 0.92)
+        dialog.open()
+
+    def _customer_dialog_closed(self) -> None:
+        if self.customer_dialog is not None:
+            self.customer_dialog.deleteLater()
+        self.customer_dialog = None
+
     # -- data ------------------------------------------------------------------------------------
 
     def load(self, project: Project) -> None:
@@ -361,6 +397,7 @@ class ExportPage(WizardPage):
             button.setEnabled(not busy and self._can_export(key))
         self.draft_button.setEnabled(not busy and self._can_export(DRAFT_KIND.key))
         self.folder_button.setEnabled(not busy)
+        self.customer_cmrt_button.setEnabled(self.project is not None)
 
     def is_ready(self) -> bool:
         """Nothing blocks the final filing (the readiness checks and the facts the writers need)."""
@@ -453,7 +490,9 @@ class ExportPage(WizardPage):
     def _final_exports(self) -> list:
         if self.project is None:
             return []
-        return [row for row in self.project.export_history() if not row["kind"].startswith(DRAFT_PREFIX)]
+        # Neither a draft nor our CMRT for customers is the filing.
+        return [row for row in self.project.export_history()
+                if not row["kind"].startswith(DRAFT_PREFIX) and row["kind"] != CUSTOMER_CMRT_KIND]
 
     def is_complete(self) -> bool:
         return bool(self._final_exports())  # a draft does not finish the step
