@@ -21,6 +21,11 @@ def ask_save_project_as(parent: QWidget, suggested: Path) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_next_year_project(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save next year's project as", str(suggested), PROJECT_FILTER)
+    return Path(path) if path else None
+
+
 def ask_open_table_file(parent: QWidget, title: str) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
         parent, title, "", "Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)"
