@@ -33,6 +33,7 @@ class SupplierFile:
     declaration: Declaration | None = None
     problem: str = ""
     file_bytes: bytes = b""
+    sha256: str = ""  # of file_bytes, computed once when read
     supplier_id: int | None = None  # the roster supplier chosen; None with create_supplier=False: unassigned
     create_supplier: bool = False  # add the file's company to the roster as a new supplier
     suggestions: list[tuple[Supplier, float]] = field(default_factory=list)
@@ -76,15 +77,18 @@ def read_supplier_files(
     known_hashes: set[str] = frozenset(),
     on_progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    workers: int = 2,
+    workers: int | None = None,
 ) -> list[SupplierFile] | None:
-    """Read and check the files and suggest their suppliers; None when cancelled."""
+    """Read and check the files and suggest their suppliers; None when cancelled.
+
+    `workers`: reading processes, by default one per core."""
     files = [SupplierFile(path) for path in expand_paths(paths)]
     readable: list[SupplierFile] = []
     for item in files:
         item.file_bytes, item.problem = _read_bytes(item.path)
         if item.file_bytes:
-            item.already_imported = hashlib.sha256(item.file_bytes).hexdigest() in known_hashes
+            item.sha256 = hashlib.sha256(item.file_bytes).hexdigest()
+            item.already_imported = item.sha256 in known_hashes
         if not item.problem and not item.already_imported:
             readable.append(item)
     results = load_many([str(f.path) for f in readable], workers, on_progress, should_cancel,
@@ -137,7 +141,8 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
             if item.declaration is None:
                 ids.append(
                     project.add_declaration_file(
-                        item.file_bytes, item.path.name, str(item.path), None, con, problem=item.problem,
+                        item.file_bytes, item.path.name, str(item.path), None, con, item.sha256,
+                        problem=item.problem,
                         verdict=Verdict.UNUSABLE.value,
                     )
                 )
@@ -162,7 +167,7 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
             ids.append(
                 project.add_declaration_file(
                     item.file_bytes, item.path.name, str(item.path), supplier.id if supplier else None, con,
-                    **declaration_facts(item.declaration),
+                    item.sha256, **declaration_facts(item.declaration),
                 )
             )
         for supplier_id in touched:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 260
+CELL_MARGINS = 16
+HEADER_MARGINS = 24  # the sort arrow and the section's padding
+MEASURED_ROWS = 2000  # enough for any roster; more rows only cost time
 
 
 def make_table_view(object_name: str) -> QTableView:
@@ -22,9 +27,33 @@ def make_table_view(object_name: str) -> QTableView:
 
 
 def fit_columns(table: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
-    """Size columns to their contents, but never so wide that the others scroll out of sight."""
-    table.resizeColumnsToContents()
+    """Size columns to their contents, but never so wide that the others scroll out of sight.
+
+    Measured with the font's metrics on the display text: resizeColumnsToContents asks the styled
+    delegate for every cell's size hint, 1.3-1.7 s for a 500-supplier project's files.
+    """
+    model = table.model()
+    if model is None:
+        return
+    table.ensurePolished()  # measure with the style sheet's fonts
     header = table.horizontalHeader()
-    for column in range(header.count()):
-        if header.sectionSize(column) > max_width:
-            header.resizeSection(column, max_width)
+    header.ensurePolished()
+    text, title = table.fontMetrics(), header.fontMetrics()
+    icon = max(table.iconSize().width(), 16) + 6
+    rows = min(model.rowCount(), MEASURED_ROWS)
+    for column in range(model.columnCount()):
+        lines = str(model.headerData(column, Qt.Horizontal) or "").split("\n")
+        width = max(title.horizontalAdvance(line) for line in lines) + HEADER_MARGINS
+        for row in range(rows):
+            index = model.index(row, column)
+            shown = index.data(Qt.DisplayRole)
+            if shown is None or shown == "":
+                continue
+            extra = icon if index.data(Qt.DecorationRole) is not None else 0
+            font = index.data(Qt.FontRole)  # a bold verdict is wider than the table's font says
+            metrics = QFontMetrics(font) if isinstance(font, QFont) else text
+            widest = max(metrics.horizontalAdvance(line) for line in str(shown).split("\n"))
+            width = max(width, widest + CELL_MARGINS + extra)
+            if width >= max_width:
+                break
+        header.resizeSection(column, min(width, max_width))

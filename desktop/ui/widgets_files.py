@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cmrt.model import Severity
+from desktop.core.filing import row_matches, stored_declarations
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
 from desktop.core.project_reference import project_reference
@@ -144,14 +145,16 @@ class FilesPanel(QWidget):
         self._decisions = self.project.decisions()
         suppliers = {s.id: s.name for s in self.project.suppliers()}
         rows = []
-        for stored in self.project.stored_declarations(current_only=not self.show_replaced.isChecked()):
+        matches = row_matches(self.project)  # the roll-up's matches; replaced files' rows are added
+        for stored in stored_declarations(self.project, current_only=not self.show_replaced.isChecked()):
             name = suppliers.get(stored.supplier_id)
             if name is None:
                 company = stored.declaration.company.name.strip() if stored.declaration else ""
                 name = f"(unassigned) {company}".strip()
             if not stored.is_current:
                 name += " — replaced"
-            questions = smelter_questions(stored.declaration, self._reference, self._decisions) if stored.declaration else []
+            questions = (smelter_questions(stored.declaration, self._reference, self._decisions, matches)
+                         if stored.declaration else [])
             rows.append(DeclarationRow(stored, name, questions))
         self.model.set_rows(rows)
         fit_columns(self.table, 170)

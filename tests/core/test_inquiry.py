@@ -130,3 +130,21 @@ def test_expand_paths_keeps_order_and_skips_excel_lock_files(tmp_path):
     (tmp_path / "sub" / "c.xlsm").write_bytes(b"x")
     names = [p.name for p in expand_paths([tmp_path, tmp_path / "b.xlsx"])]
     assert names == ["A.xls", "b.xlsx", "c.xlsm"]
+
+
+def test_each_stored_original_carries_the_hash_of_its_own_bytes(tmp_path, cmrt_dir):
+    import hashlib
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("jx-advanced-metals_CMRT_6.4.xlsx", "emd-merck_CMRT_6.4.xlsx"):
+        shutil.copy(cmrt_dir / "suppliers" / name, folder / name)
+    shutil.copy(cmrt_dir / "not-cmrt" / "jpeg-renamed.xls", folder / "jpeg-renamed.xls")
+    project = Project.create(tmp_path / "p.cmdesk")
+    ids = save_import(project, read_supplier_files([folder], project.suppliers(), workers=1))
+    assert len(ids) == 3
+    for declaration_id in ids:
+        row = next(r for r in project.declaration_rows(current_only=False) if r["id"] == declaration_id)
+        assert row["sha256"] == hashlib.sha256(project.declaration_bytes(declaration_id)).hexdigest()
+        assert row["sha256"] == hashlib.sha256((folder / row["file_name"]).read_bytes()).hexdigest()
+    project.close()

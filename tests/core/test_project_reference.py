@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from datetime import date
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -127,5 +128,28 @@ def test_an_existing_project_gets_a_snapshot_on_first_open_and_the_user_is_told(
         assert "First opened by version" in project.reference_snapshot().reason
         assert ensure_snapshot(project) == ""  # told once
         assert project.reference_snapshot().reference == shipped_reference_path().read_bytes()
+    finally:
+        project.close()
+
+
+def test_re_exporting_after_the_app_lists_change_writes_the_same_annex_a(tmp_path, cmrt_dir, smelter_lists_dir):
+    """The files a re-export writes, not only the figures: Annex A's rows, statuses and as-of date."""
+    from desktop.core.export.annex_files import write_annex_csv
+    from desktop.core.report_builder import report_data_from_project
+    from tests.core.test_report_builder import filed_project
+
+    project = filed_project(tmp_path / "Filed 2025.cmdesk", cmrt_dir)
+    try:
+        day = date(2026, 5, 20)
+        first = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-filed.csv")
+        dropped = {s.cid for s in project_rollup(project).smelters if s.status == CONFORMANT}
+        newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant 2026-06-01.csv", set(sorted(dropped)[:5]))
+        apply_reference_update(preview_reference_update(load_reference(), newer))
+        again = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-again.csv")
+        assert again.sha256 == first.sha256  # byte for byte
+        apply_project_move(project, preview_project_move(project))
+        moved = write_annex_csv(report_data_from_project(project, today=day), tmp_path / "annex-moved.csv")
+        assert moved.sha256 != first.sha256
+        assert "2026-06-01" in (tmp_path / "annex-moved.csv").read_text(encoding="utf-8-sig")
     finally:
         project.close()

@@ -68,3 +68,21 @@ def test_the_preview_shows_this_projects_changes_and_the_move_is_recorded(
         assert again.history.rowCount() == 2 and "2026-06-01" in again.history.item(0, 2).text()
     finally:
         project.close()
+
+
+def test_a_project_from_before_snapshots_is_told_once_when_opened(qtbot, filed_project_path, monkeypatch):
+    from desktop.ui.main_window import create_main_window
+
+    old = Project.open(filed_project_path)
+    old.con.execute("DELETE FROM reference_snapshots")  # as a project made by the previous version
+    old.close()
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: told.append((title, message)))
+    window = create_main_window(project_path=filed_project_path)
+    qtbot.addWidget(window)
+    assert len(told) == 1 and "keeps its own copy of the smelter statuses" in told[0][1]
+    assert "2023-01-20" in told[0][1]
+    window.close_project()
+    window.open_project(filed_project_path)
+    assert len(told) == 1  # the snapshot is there now: nothing more to say
+    window.close_project()

@@ -3,7 +3,7 @@
     read_cmrt(path) -> Declaration            raises UnreadableFile
     check_declaration(decl) -> list[Finding]  also sets decl.findings and decl.verdict
     load_declaration(path) -> Declaration     read + check
-    load_many(paths, workers=2, on_progress=None, should_cancel=None)
+    load_many(paths, workers=None (one per core), on_progress=None, should_cancel=None)
         -> list[Declaration | UnreadableFile] in input order (see batch.py on cancelling)
 """
 

@@ -85,11 +85,14 @@ def _from_worker(payload: tuple) -> Result:
     return payload[1]
 
 
-def load_many(paths: Sequence[str | Path], workers: int = 2, on_progress: Progress | None = None,
+def load_many(paths: Sequence[str | Path], workers: int | None = None, on_progress: Progress | None = None,
               should_cancel: Callable[[], bool] | None = None,
               contents: Sequence[bytes | None] | None = None) -> list[Result]:
-    """Read and check every file; see the module docstring for order, cancellation and `contents`."""
+    """Read and check every file; see the module docstring for order, cancellation and `contents`.
+    `workers`: processes to read in, by default one per core."""
     names = [str(path) for path in paths]
+    if workers is None:
+        workers = os.cpu_count() or 1
     datas = list(contents) if contents is not None else [None] * len(names)
     if len(datas) != len(names):
         raise ValueError("contents must hold one entry per path")

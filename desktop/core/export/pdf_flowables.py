@@ -16,7 +16,8 @@ from desktop.core.export.pdf_style import ACCENT, BODY_WIDTH, SERIF, SERIF_BOLD,
 from desktop.core.export.report_data import AnnexRow, MetalSummary, percent
 
 ANNEX_HEADER = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status")
-ANNEX_WIDTHS = (0.65 * inch, 2.5 * inch, 1.9 * inch, 0.85 * inch, 0.8 * inch)
+# Status wide enough for "Cross-recognized" on one line (issue 11 status words).
+ANNEX_WIDTHS = (0.65 * inch, 2.4 * inch, 1.75 * inch, 0.85 * inch, 1.05 * inch)
 SUMMARY_HEADER = ("Metal", "Known smelters and refiners", "Conformant", "Active", "Conformant or Active", "%")
 STATUS_COLOURS = {
     "Conformant": colors.HexColor("#2E6B3F"),
@@ -49,7 +50,7 @@ def annex_table(rows: list[AnnexRow]) -> Table:
                 Paragraph(pdf_text(row.name), cell),
                 Paragraph(pdf_text(row.country), cell),
                 pdf_text(row.smelter_id),
-                row.status,
+                Paragraph(pdf_text(row.status), cell),
             ]
         )
     table = Table(data, colWidths=ANNEX_WIDTHS, repeatRows=1)

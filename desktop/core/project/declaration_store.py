@@ -61,15 +61,18 @@ class DeclarationRecords:
         original_path: str = "",
         supplier_id: int | None = None,
         con: sqlite3.Connection | None = None,
+        sha256: str = "",
         **facts,
     ) -> int:
         """Keep a supplier file's bytes with their SHA-256; it becomes the supplier's current file.
 
-        Pass `con` to write inside a transaction the caller already opened (a batch import).
+        Pass `con` to write inside a transaction the caller already opened (a batch import), and
+        `sha256` when the caller hashed these very bytes already.
         """
         if con is None:
             with self.transaction() as con:
-                return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, **facts)
+                return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, sha256,
+                                                 **facts)
         from desktop.core.project.store import current_user, now_iso
 
         unknown = set(facts) - set(_FACTS)
@@ -77,7 +80,7 @@ class DeclarationRecords:
             raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
         columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
         values = [
-            supplier_id, file_name, original_path, hashlib.sha256(file_bytes).hexdigest(), file_bytes,
+            supplier_id, file_name, original_path, sha256 or hashlib.sha256(file_bytes).hexdigest(), file_bytes,
             now_iso(), current_user(),
         ]
         columns += list(facts)

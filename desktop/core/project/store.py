@@ -134,6 +134,10 @@ def _check_is_project(path: Path) -> None:
         raise NewerProjectVersion(path, version, schema.latest_version())
 
 
+# Settings that only remember where the user was: writing them changes no figure.
+UI_STATE_SETTINGS = frozenset({"current_step"})
+
+
 class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, ReferenceSnapshotRecords, AttachmentRecords):
     """An open project file. Each method that changes something commits before it returns."""
 
@@ -141,6 +145,12 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         self.path = path
         self.con = con
         self.lock = lock
+        self._ui_state_changes = 0
+
+    def data_version(self) -> int:
+        """A number that changes whenever the project's data does (not when only the step shown
+        changes): what is computed from the data can be kept until it moves (see filing.py)."""
+        return self.con.total_changes - self._ui_state_changes
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -306,12 +316,15 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         return row["value"] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        before = self.con.total_changes
         with self.transaction() as con:
             con.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+        if key in UI_STATE_SETTINGS:
+            self._ui_state_changes += self.con.total_changes - before
 
     # -- export history ------------------------------------------------------------------------
 

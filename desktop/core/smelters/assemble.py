@@ -124,7 +124,10 @@ def _apply_statuses(smelters: dict[tuple[str, str], Smelter], lists: StatusLists
             smelter.status = word
             smelter.status_label = label
             smelter.status_source = f"RMI full smelter list ({lists.source_for('full_list')})"
-            smelter.status_as_of = full_as_of or absent
+            # "Not Enrolled" rests on the smelter being on none of the status lists: dated as they are.
+            smelter.status_as_of = absent if (full_is_older and absent) else (full_as_of or absent)
+            if full_is_older:
+                smelter.status_source += f"; on none of RMI's status lists of {absent}"
     for record in lists.active:
         smelter = smelters.get(_key(record))
         if smelter:

@@ -165,7 +165,7 @@ def rollup(
         for row in declaration.smelters:
             if row.duplicate_of is not None:
                 continue  # the reader marks exact repeats; count the first only
-            signature = (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
+            signature = match_signature(row)
             match = cache.get(signature)
             if match is None:
                 match = cache[signature] = match_row(row, reference, index)
@@ -192,6 +192,11 @@ def rollup(
         )
     summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
+
+
+def match_signature(row: SmelterRow) -> tuple:
+    """What match_row reads of a row: rows alike here get the same match."""
+    return (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
 
 
 def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:

@@ -18,8 +18,10 @@ from desktop.core.smelters.matching import (
     ID_COUNTRY_CONTRADICTION,
     ID_METAL_CONTRADICTION,
     ID_NAME_CONTRADICTION,
+    decision_index,
 )
 from desktop.core.smelters.names import smelter_id_key
+from desktop.core.smelters.rollup import match_signature
 
 SMELTER_LIST = "Smelter List"
 NOT_LISTED = "smelter not listed"
@@ -111,13 +113,23 @@ def smelter_questions(
     declaration: Declaration,
     reference: SmelterReference,
     decisions: Iterable[MatchDecision] | Mapping[str, MatchDecision] = (),
+    matches: dict | None = None,
 ) -> list[Finding]:
-    """Findings for the rows the supplier should correct or confirm, in Smelter List order."""
+    """Findings for the rows the supplier should correct or confirm, in Smelter List order.
+
+    Pass the same `matches` dict for every file of a project (with the same reference and
+    decisions): suppliers write the same rows, and each is matched once.
+    """
     findings = []
+    index = decision_index(decisions)
+    matches = {} if matches is None else matches
     for row in declaration.smelters:
         if row.duplicate_of is not None:
             continue  # asked once, for the first copy
-        match = match_row(row, reference, decisions)
+        signature = match_signature(row)
+        match = matches.get(signature)
+        if match is None:
+            match = matches[signature] = match_row(row, reference, index)
         if match.method == DECISION:
             continue  # the user has settled this row
         question = _question(row, match, reference)

@@ -1,0 +1,69 @@
+"""The roll-up and current declarations are computed once per change of the project's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.filing import current_declarations, project_rollup
+from desktop.core.sample.project import create_sample_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = create_sample_project(tmp_path / "sample")
+    yield project
+    project.close()
+
+
+def test_steps_share_one_roll_up_until_the_data_changes(project):
+    first = project_rollup(project)
+    assert project_rollup(project) is first
+    assert first.unresolved, "the sample has rows to decide"
+    project.set_setting("current_step", "3")  # moving between steps changes no figure
+    assert project_rollup(project) is first
+
+    entry = first.unresolved[0]
+    project.set_left_unknown(entry.key, True)
+    again = project_rollup(project)
+    assert again is not first
+    assert next(u for u in again.unresolved if u.key == entry.key).left_unknown
+    assert not entry.left_unknown  # the earlier result was not changed behind its holder's back
+
+
+def test_current_declarations_follow_a_new_file(project, cmrt_dir):
+    before = current_declarations(project)
+    assert current_declarations(project) == before
+    path = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"
+    from desktop.core.inquiry import read_supplier_files, save_import
+
+    files = read_supplier_files([path], project.suppliers(), workers=1)
+    save_import(project, files)
+    after = current_declarations(project)
+    assert len(after) == len(before) + 1
+    assert any(c.declaration.company.name == "JX Advanced Metals Corporation" for c in after)
+
+
+def test_an_explicit_reference_is_never_served_from_the_kept_roll_up(project):
+    from desktop.core.project_reference import project_reference
+
+    kept = project_rollup(project)
+    assert project_rollup(project, project_reference(project)) is not kept
+
+
+def test_questions_from_the_roll_up_matches_equal_those_matched_afresh(project, cmrt_dir):
+    from desktop.core.filing import row_matches
+    from desktop.core.inquiry import read_supplier_files, save_import
+    from desktop.core.project_reference import project_reference
+    from desktop.core.suppliers.smelter_questions import smelter_questions
+
+    path = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"
+    save_import(project, read_supplier_files([path], project.suppliers(), workers=1))
+    reference, decisions = project_reference(project), project.decisions()
+    shared = row_matches(project)
+    asked = 0
+    for current in current_declarations(project):
+        fresh = smelter_questions(current.declaration, reference, decisions)
+        assert smelter_questions(current.declaration, reference, decisions, shared) == fresh
+        asked += len(fresh)
+    assert asked > 0  # the sample files hold rows worth asking about
+    assert row_matches(project) is not shared  # each caller gets its own copy to add to
