@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.core.project import Project
 from desktop.core.project_reference import (
     ProjectMove,
+    app_reference,
     apply_project_move,
     describe_sources,
     preview_project_move,
     project_reference,
 )
-from desktop.core.smelters import SmelterReference, load_reference
+from desktop.core.smelters import SmelterReference
 from desktop.ui import dialogs
 from desktop.ui.theme import current_theme
 from desktop.ui.workers import BackgroundTask
@@ -41,7 +42,7 @@ def project_reference_line(project: Project) -> str:
 
 def newer_lists_note(project: Project) -> str:
     """A sentence when the app holds newer lists than this project uses, else ""."""
-    own, app = project_reference(project), load_reference()
+    own, app = project_reference(project), app_reference()
     if app.status_as_of > own.status_as_of or app.lookup_as_of > own.lookup_as_of:
         return (
             f"Newer lists are in the app (statuses as of {app.status_as_of or 'an unknown date'}): "
@@ -63,7 +64,7 @@ class ProjectReferenceDialog(QDialog):
         self.move: ProjectMove | None = None
         self.moved = False
         own = project_reference(project)
-        self.proposed = proposed if proposed is not None else load_reference()
+        self.proposed = proposed if proposed is not None else app_reference()
 
         self.current = QLabel(self._reference_text("This project uses", own))
         self.current.setWordWrap(True)
