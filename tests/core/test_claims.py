@@ -140,3 +140,16 @@ def test_without_a_cmr_the_statements_are_not_printed_so_nothing_blocks(tmp_path
         assert claim_blockers(project) == []
     finally:
         project.close()
+
+
+def test_the_sample_company_can_confirm_every_statement_but_has_not(tmp_path):
+    from desktop.core.sample.project import create_sample_project
+
+    project = create_sample_project(tmp_path / "Sample.cmdesk", import_files=False)
+    try:
+        states = claim_states(project.answers())
+        assert all(s.can_confirm and not s.confirmed for s in states)
+        assert all(confirm_step(project, step) == [] for step in diligence.oecd_steps())
+        assert all(s.confirmed for s in claim_states(project.answers()))
+    finally:
+        project.close()

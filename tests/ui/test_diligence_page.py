@@ -258,3 +258,13 @@ def page_rollup(window):
     from desktop.core.filing import project_rollup
 
     return project_rollup(window.project)
+
+
+def test_a_conflict_free_claim_in_free_text_is_shown(qtbot, filed_project_path):
+    window, page = open_page(qtbot, filed_project_path)
+    type_into(qtbot, page.editors["company_background"], "Acme makes conflict-free flow meters.")
+    assert page.wording_problems.isVisibleTo(page)
+    assert page.wording_problems.text().startswith('What the company makes: "conflict-free"')
+    type_into(qtbot, page.editors["company_background"], "Acme makes flow meters in Goleta, California.")
+    assert not page.wording_problems.isVisibleTo(page)
+    window.close()

@@ -33,6 +33,9 @@ class SampleCompany:
     suppliers: list[Supplier]
     cmrt_files: list[Path] = field(default_factory=list)  # the sample suppliers' CMRTs
     notice: str = SAMPLE_NOTICE
+    # The fictional company's due diligence facts, so its proposed statements can be confirmed; the
+    # statements themselves stay unconfirmed, as in any project, until the newcomer confirms them.
+    diligence_facts: dict[str, str] = field(default_factory=dict)
 
 
 def _registrant() -> Registrant:
@@ -144,4 +147,12 @@ def sample_company() -> SampleCompany:
         products=_products(),
         suppliers=_roster(),
         cmrt_files=[folder / sample.file_name for sample in SAMPLE_FILES],
+        diligence_facts={
+            "policy_year": "2021",
+            "policy_url": "www.northwind-instruments.example/conflict-minerals/policy",
+            "program_department": "finance department",
+            "executive_sponsor": "Chief Financial Officer",
+            "purchase_terms": "standard purchase order terms",
+            "retention_years": "5",
+        },
     )

@@ -127,6 +127,9 @@ class DiligencePage(WizardPage):
         layout = QVBoxLayout(group)
         layout.addWidget(QLabel("What the company makes (optional)"))
         layout.addWidget(self._text_editor(COMPANY_BACKGROUND_KEY, lines=3))
+        self.wording_problems = help_label("", "fieldError")
+        self.wording_problems.hide()
+        layout.addWidget(self.wording_problems)
         layout.addWidget(_help("One short paragraph for the report's introduction: your business and where you make it."))
         return group
 
@@ -325,6 +328,15 @@ class DiligencePage(WizardPage):
 
     def _changed(self) -> None:
         self._refresh_claims()
+        # Free text outside the statements (what the company makes, next year's steps) is checked too.
+        problems = [
+            b.message for b in claims.wording_blockers(self.project)
+            if not b.message.startswith(tuple(s.label + ":" for s in self.claim_states))
+        ]
+        text = "\n".join(problems)
+        if self.wording_problems.text() != text:
+            self.wording_problems.setText(text)
+            self.wording_problems.setVisible(bool(problems))
         shown = (self.is_complete(), self.step_note())
         if shown != self._complete:  # the step list shows both
             self._complete = shown
