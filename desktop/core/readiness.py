@@ -33,7 +33,13 @@ Check = Callable[[object], list[Blocker]]
 CHECKS: list[Check] = []
 
 
+def _register_checks() -> None:
+    """Import the modules that own checks, so each has added its own to CHECKS."""
+    from desktop.core import claims, filing_readiness  # noqa: F401  (each adds its checks on import)
+
+
 def blockers(project) -> list[Blocker]:
+    _register_checks()
     found: list[Blocker] = []
     for check in CHECKS:
         found.extend(check(project))

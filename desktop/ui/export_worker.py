@@ -38,17 +38,34 @@ EXPORT_KINDS = [
                ""),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in EXPORT_KINDS}
+# The "Export draft" button writes every kind at once, each file marked DRAFT.
+DRAFT_KIND = ExportKind("draft", "Export draft", "Every file, each marked DRAFT, to review before the filing is ready.", "")
 EDGAR_SUBFOLDER = "EDGAR {year}"
 
 
 def target_for(kind: ExportKind, data: ReportData, folder: Path) -> Path:
-    """The file (or, for EDGAR, the folder) an export writes."""
+    """The file (or, for EDGAR, the folder) an export writes; a draft's names say DRAFT."""
     if kind.key == "edgar_html":
-        return folder / EDGAR_SUBFOLDER.format(year=data.year)
+        return folder / (EDGAR_SUBFOLDER.format(year=data.year) + (" DRAFT" if data.draft else ""))
     name = kind.file_name.format(year=data.year)
     if kind.key == "report_pdf" and not data.files_cmr:
         name = f"Form SD {data.year}.pdf"
+    if data.draft:
+        stem, dot, suffix = name.rpartition(".")
+        name = f"{stem} DRAFT.{suffix}"
     return folder / name
+
+
+def draft_kinds(data: ReportData) -> list[ExportKind]:
+    """Every export a draft can hold: the report and EDGAR files unless nothing is filed, Annex A if any."""
+    kinds = []
+    for kind in EXPORT_KINDS:
+        if kind.annex_only and not data.annex_rows:
+            continue
+        if not kind.annex_only and data.outcome == "no_filing":
+            continue
+        kinds.append(kind)
+    return kinds
 
 
 def write_export(kind: ExportKind, data: ReportData, target: Path) -> list:
@@ -76,14 +93,23 @@ class ExportSignals(QObject):
 
 
 class ExportTask(QRunnable):
-    def __init__(self, kind: ExportKind, data: ReportData, target: Path):
+    def __init__(self, kind: ExportKind, data: ReportData, target: Path, folder: Path | None = None):
         super().__init__()
         self.kind, self.data, self.target = kind, data, target
+        self.folder = folder  # set for a draft: every kind is written there, each marked DRAFT
         self.signals = ExportSignals()
+
+    def _write(self) -> list:
+        if not self.data.draft:
+            return write_export(self.kind, self.data, self.target)
+        records = []
+        for kind in draft_kinds(self.data):
+            records += write_export(kind, self.data, target_for(kind, self.data, self.folder))
+        return records
 
     def run(self) -> None:
         try:
-            records = write_export(self.kind, self.data, self.target)
+            records = self._write()
         except (IncompleteReport, NothingToFile, ForbiddenWording) as error:
             self.signals.failed.emit(self.kind.key, str(error))
         except OSError as error:

@@ -36,6 +36,8 @@ class WizardView(QWidget):
             self.stack.addWidget(page)
             self.step_list.addItem(QListWidgetItem())
             page.completeness_changed.connect(self._refresh_steps)
+            if hasattr(page, "go_to_step"):
+                page.go_to_step.connect(self.go_to_step)
         self.step_list.currentRowChanged.connect(self._go_to)
 
         self.save_status = ElidedLabel()  # a long project path is shortened in its middle, not cut off
@@ -104,6 +106,19 @@ class WizardView(QWidget):
 
     def go_to_page(self, page_class: type[WizardPage]) -> None:
         self.step_list.setCurrentRow(self.pages.index(self.page(page_class)))
+
+    # Readiness step names (desktop.core.readiness STEP_*) and the page that fixes each.
+    STEP_PAGES = {
+        "company": "CompanyPage", "products": "ProductsPage", "suppliers": "SuppliersPage",
+        "smelters": "SmelterReviewPage", "diligence": "DiligencePage", "export": "ExportPage",
+    }  # fmt: skip
+
+    def go_to_step(self, step: str) -> None:
+        name = self.STEP_PAGES.get(step)
+        for index, page in enumerate(self.pages):
+            if type(page).__name__ == name:
+                self.step_list.setCurrentRow(index)
+                return
 
     def _go_to(self, index: int) -> None:
         if index < 0 or index >= len(self.pages):

@@ -36,14 +36,14 @@ def test_evidence_is_shown_and_a_different_conclusion_needs_a_reason(qtbot, file
         pass
     assert window.project.answers()[CONCLUSION_REASON_KEY] == reason
     assert box.headline.text().startswith("Form SD only")
-    assert page.step_note() == "Form SD only"
+    assert page.determination.outcome is Outcome.SD_ONLY
     assert "Your own conclusion, printed in Item 1.01" in box.reasons.text()
 
     box.conclusion_box.setChecked(False)  # back to the evidence
     with qtbot.waitSignal(box.changed, timeout=3000):
         pass
     assert window.project.answers()[CONCLUSION_REASON_KEY] == ""
-    assert page.step_note() == "9 statements to confirm"  # the CMR prints the unconfirmed statements
+    assert page.determination.outcome is Outcome.SD_WITH_CMR
     window.close()
 
 
@@ -56,5 +56,5 @@ def test_the_2017_staff_statement_is_an_explained_choice(qtbot, filed_project_pa
         box.staff_box.setChecked(True)
     assert window.project.answers()[STAFF_STATEMENT_KEY] == "yes"
     assert "April 7, 2017" in box.headline.text()
-    assert page.step_note() == "Form SD only"
+    assert page.determination.outcome is Outcome.SD_ONLY
     window.close()

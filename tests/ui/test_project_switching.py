@@ -16,6 +16,7 @@ from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.export_page import ExportPage
+from tests.ui.conftest import decide_sample_smelters
 from desktop.ui.pages.smelters_page import SmelterReviewPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 
@@ -53,15 +54,12 @@ def test_exports_tick_the_step_at_once_and_both_steps_count_the_same_unresolved(
     window.wizard.go_to_page(ExportPage)
     page = window.wizard.page(ExportPage)
     page.folder = tmp_path / "filing"
-    assert not step_text(window, ExportPage).startswith("✓")
-    export(qtbot, page, "annex_csv")
-    assert step_text(window, ExportPage).startswith("✓")
-    assert "1 file exported" in step_text(window, ExportPage)
 
-    # Decide one unresolved entry: the review step and the export warning both drop by one.
+    # Decide one unresolved entry: the review step and the export's readiness list both drop by one.
     rolled = project_rollup(window.project)
     before = len(still_to_resolve(rolled.unresolved))
     assert before >= 2
+    assert f"{before} smelter names" in page.readiness_list.findChild(QLabel, "blocker_smelters.unresolved").text()
     entry = still_to_resolve(rolled.unresolved)[0]
     window.project.save_decision(
         MatchDecision.for_row(entry.rows[0].row, None, not_a_smelter=True, note="a distributor, not a smelter")
@@ -69,8 +67,16 @@ def test_exports_tick_the_step_at_once_and_both_steps_count_the_same_unresolved(
     window.wizard.go_to_page(SmelterReviewPage)
     assert f"{before - 1} to resolve" in step_text(window, SmelterReviewPage)
     window.wizard.go_to_page(ExportPage)
-    assert f"{before - 1} smelter name" in page.stale_label.text()
-    assert f"{before} smelter names" not in page.stale_label.text()
+    counted = page.readiness_list.findChild(QLabel, "blocker_smelters.unresolved").text()
+    assert f"{before - 1} smelter name" in counted and f"{before} smelter names" not in counted
+
+    # Once nothing blocks, a final export ticks the step at once.
+    decide_sample_smelters(window.project)
+    page.refresh()
+    assert not step_text(window, ExportPage).startswith("✓")
+    export(qtbot, page, "annex_csv")
+    assert step_text(window, ExportPage).startswith("✓")
+    assert "1 file exported" in step_text(window, ExportPage)
 
 
 def test_messages_about_one_project_are_gone_when_another_opens(qtbot, window, quiet, tmp_path):
@@ -89,7 +95,8 @@ def test_messages_about_one_project_are_gone_when_another_opens(qtbot, window, q
     window.wizard.go_to_page(ExportPage)
     exports = window.wizard.page(ExportPage)
     exports.folder = tmp_path / "filing"
-    export(qtbot, exports, "annex_csv")
+    with qtbot.waitSignal(exports.export_finished, timeout=60_000):
+        qtbot.mouseClick(exports.draft_button, Qt.LeftButton)
     assert exports.status_label.text().startswith("Written:")
 
     said = {"Imported", "Written:", str(tmp_path)}

@@ -16,6 +16,7 @@ from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.report_builder import report_data_from_project
 from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
+from tests.ui.conftest import decide_sample_smelters
 from desktop.core.sample.project import create_sample_project
 from desktop.core.smelters import FILING_STATUSES, load_reference
 from desktop.ui import dialogs
@@ -94,6 +95,11 @@ def test_due_diligence_shows_the_sample_inquiry(qtbot, sample_project_path):
 
 def test_every_export_button_writes_and_records_its_files(qtbot, sample_project_path, quiet, tmp_path, monkeypatch):
     window, page = open_at(qtbot, sample_project_path, ExportPage)
+    # What the sample leaves open: its statements to confirm and two mistyped smelter names (issue 10).
+    assert {b.key for b in page.blockers} == {f"claims.step{n}" for n in range(1, 6)} | {"smelters.unresolved"}
+    assert not any(button.isEnabled() for button in page.export_buttons.values())
+    decide_sample_smelters(window.project)
+    page.refresh()
     assert page.readiness_headline.text().startswith("Ready: Form SD with the Conflict Minerals Report")
     folder = tmp_path / "filing"
     monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title, start=None: folder)

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop.core.export.document import annex_rows, long_date, status_definitions
-from desktop.core.export.records import ExportRecord, atomic_target, record_for
+from desktop.core.export.records import DRAFT_NOTICE, ExportRecord, atomic_target, record_for
 from desktop.core.export.report_data import ReportData, require_complete
 
 ANNEX_COLUMNS = ("Metal", "Smelter or refiner name", "Country", "Smelter ID", "Status", "Status as of")
@@ -50,9 +50,11 @@ def write_annex_csv(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     with atomic_target(path) as temp:
         with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
+            if data.draft:
+                writer.writerow([DRAFT_NOTICE])  # the banner line, above the column names
             writer.writerow(ANNEX_COLUMNS)
             writer.writerows(_annex_values(data))
-    return record_for("annex_csv", path)
+    return record_for("annex_csv", path, draft=data.draft)
 
 
 def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
@@ -60,23 +62,28 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     require_complete(data, annex_only=True)
     book = Workbook()
     sheet = book.active
-    sheet.title = "Annex A"
+    sheet.title = "Annex A DRAFT" if data.draft else "Annex A"
+    first = 1
+    if data.draft:  # a red banner row above the table
+        _append(sheet, [DRAFT_NOTICE])
+        sheet["A1"].font = Font(bold=True, color="B00020", size=12)
+        first = 2
     _append(sheet, list(ANNEX_COLUMNS))
-    for cell in sheet[1]:
+    for cell in sheet[first]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     values = _annex_values(data)
     for row in values:
         _append(sheet, row)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + 1}"
+    sheet.freeze_panes = f"A{first + 1}"
+    sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(ANNEX_COLUMNS))}{len(values) + first}"
     for index, title in enumerate(ANNEX_COLUMNS, start=1):
         longest = max([len(title)] + [len(row[index - 1]) for row in values])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 3)
 
     notes = book.create_sheet("Status definitions")
-    _append(notes, [f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
+    _append(notes, [(DRAFT_NOTICE + " " if data.draft else "") + f"{data.registrant.name}: Annex A, smelters and refiners for calendar year {data.year}"])
     _append(notes, [f"Status as of {long_date(data.status_as_of)}" if data.status_as_of else "Status date not recorded"])
     _append(notes, [])
     _append(notes, ["Status", "Definition"])
@@ -94,4 +101,4 @@ def write_annex_xlsx(data: ReportData, path: str | os.PathLike) -> ExportRecord:
 
     with atomic_target(path) as temp:
         book.save(temp)
-    return record_for("annex_xlsx", path)
+    return record_for("annex_xlsx", path, draft=data.draft)

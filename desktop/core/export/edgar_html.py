@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.core.export.document import annex_rows, build_document
 from desktop.core.export.markup import Block, Run
-from desktop.core.export.records import ExportRecord, atomic_target, record_for
+from desktop.core.export.records import DRAFT_NOTICE, ExportRecord, atomic_target, record_for
 from desktop.core.export.report_data import (
     AnnexRow, IncompleteReport, MetalSummary, NothingToFile, ReportData, percent, require_complete,
     summarise_annex,
@@ -154,18 +154,30 @@ def _render(blocks: list[Block], data: ReportData) -> str:
     return "\n".join(parts)
 
 
+DRAFT_BANNER_STYLE = "border:2px solid #b00020;color:#b00020;font-weight:bold;text-align:center;padding:6pt;margin:6pt 0"
+
+
 def html_document(title: str, blocks: list[Block], data: ReportData) -> str:
+    banner = f'<p style="{DRAFT_BANNER_STYLE}">{ascii_html(DRAFT_NOTICE)}</p>\n' if data.draft else ""
+    title = ("DRAFT " + title) if data.draft else title
     return (
         f"<html>\n<head>\n<title>{ascii_html(title)}</title>\n</head>\n"
         f'<body style="{BODY}">\n<div style="max-width:7in;margin:0 auto">\n'
-        f"{_render(blocks, data)}\n</div>\n</body>\n</html>\n"
+        f"{banner}{_render(blocks, data)}\n{banner}</div>\n</body>\n</html>\n"
     )
 
 
-def _write(path: Path, text: str, kind: str) -> ExportRecord:
+def _write(path: Path, text: str, kind: str, draft: bool = False) -> ExportRecord:
     with atomic_target(path) as temp:
         temp.write_text(text, encoding="ascii", newline="\n")
-    return record_for(kind, path)
+    return record_for(kind, path, draft=draft)
+
+
+def edgar_file_names(data: ReportData) -> tuple[str, str]:
+    """form_sd.htm and ex1-01.htm; a draft's names say DRAFT so they are never uploaded by mistake."""
+    if data.draft:
+        return "DRAFT-" + FORM_SD_FILE, "DRAFT-" + EXHIBIT_FILE
+    return FORM_SD_FILE, EXHIBIT_FILE
 
 
 def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[ExportRecord]:
@@ -182,19 +194,20 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
         ])
     folder = Path(folder)
     name = data.registrant.name
+    form_sd_file, exhibit_file = edgar_file_names(data)
     records = [
-        _write(folder / FORM_SD_FILE,
+        _write(folder / form_sd_file,
                html_document(f"{name} Form SD {data.year}", build_document("form_sd.txt", data), data),
-               "edgar_form_sd")
+               "edgar_form_sd", data.draft)
     ]
     if data.files_cmr:
         blocks = build_document("cmr.txt", data)
         if data.annex_rows:
             blocks += [Block("directive", name="pagebreak")] + build_document("annex_intro.txt", data)
         records.append(
-            _write(folder / EXHIBIT_FILE,
+            _write(folder / exhibit_file,
                    html_document(f"{name} Exhibit 1.01 Conflict Minerals Report {data.year}", blocks, data),
-                   "edgar_ex101")
+                   "edgar_ex101", data.draft)
         )
     if audited:
         records.append(_write(folder / AUDIT_EXHIBIT_FILE, data.ipsa_report_edgar_html, "edgar_ex102"))

@@ -14,6 +14,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from desktop.core.export.records import DRAFT_NOTICE
+
 from desktop.core.export.markup import Run
 
 PAGE = LETTER
@@ -106,7 +108,7 @@ def runs_markup(runs: list[Run]) -> str:
     return "".join(parts)
 
 
-def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: bool):
+def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: bool, draft: bool = False):
     """A canvas class that draws the running header and "Page n of m" once the page count is known."""
 
     class NumberedCanvas(canvas.Canvas):
@@ -141,6 +143,21 @@ def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: b
             self.setFont(SERIF, 8.5)
             self.setFillColor(colors.HexColor("#444444"))
             self.drawCentredString(width / 2, 0.5 * inch, f"Page {number} of {total}")
+            if draft:
+                self._draft_marks(width, height)
+            self.restoreState()
+
+        def _draft_marks(self, width: float, height: float) -> None:
+            # Every page of a draft says so: a red line at the top and a large pale watermark.
+            self.setFillColor(colors.HexColor("#B00020"))
+            self.setFont(SERIF_BOLD, 9)
+            self.drawCentredString(width / 2, height - 0.3 * inch, DRAFT_NOTICE)
+            self.saveState()
+            self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
+            self.setFont(SERIF_BOLD, 110)
+            self.translate(width / 2, height / 2)
+            self.rotate(45)
+            self.drawCentredString(0, -40, "DRAFT")
             self.restoreState()
 
     return NumberedCanvas

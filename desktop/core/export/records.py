@@ -32,9 +32,13 @@ def file_sha256(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
-def record_for(kind: str, path: str | os.PathLike) -> ExportRecord:
+DRAFT_PREFIX = "draft_"  # the kind of a draft's record: "draft_report_pdf", never counted as filed
+DRAFT_NOTICE = "DRAFT - NOT FOR FILING. Figures and statements may change; do not publish or file this copy."
+
+
+def record_for(kind: str, path: str | os.PathLike, draft: bool = False) -> ExportRecord:
     return ExportRecord(
-        kind=kind,
+        kind=(DRAFT_PREFIX + kind) if draft else kind,
         path=str(Path(path).resolve()),
         sha256=file_sha256(path),
         created_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),

@@ -72,13 +72,13 @@ def _write(
             rightMargin=MARGIN,
             topMargin=0.85 * 72,
             bottomMargin=0.8 * 72,
-            title=title,
+            title=("DRAFT " + title) if data.draft else title,
             author=data.registrant.name,
             subject=f"Calendar year {data.year}",
             creator="Conflict Minerals Filing Desk",
         )
-        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page))
-    return record_for(kind, path)
+        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page, draft=data.draft))
+    return record_for(kind, path, draft=data.draft)
 
 
 def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:

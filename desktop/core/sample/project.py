@@ -39,6 +39,7 @@ def create_sample_project(path: str | Path, import_files: bool = True) -> Projec
         project.set_setting(SAMPLE_SETTING, SAMPLE_NOTICE)
         if import_files:
             _import_sample_files(project, company.cmrt_files)
+            _settle_sample(project)
     except BaseException:
         project.close()
         raise
@@ -56,3 +57,19 @@ def _import_sample_files(project: Project, paths: list[Path]) -> None:
             item.supplier_id = item.suggestions[0][0].id
             item.create_supplier = False
     save_import(project, files or [])
+
+
+SAMPLE_STATUS_REASON = (
+    "Sample project: the statuses are those of the RMI lists shipped with the app (January 2023). "
+    "A real filing uses RMI's lists current at the end of the reporting year."
+)
+
+
+def _settle_sample(project: Project) -> None:
+    """What the sample company has settled, true to its (fictitious) data: why the shipped statuses
+    are used. Its due diligence statements (company.py carries their facts) and the two smelter names
+    its suppliers mistyped stay for the newcomer to confirm and decide, as the Export step lists them;
+    then the sample exports a final filing."""
+    from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY
+
+    project.set_answer(STALE_STATUS_REASON_KEY, SAMPLE_STATUS_REASON)
