@@ -5,7 +5,8 @@ prints, per file, the revision, company, scope, smelters per metal and the findi
 prints the same for machines. Exit status: 0 when every file could be used, 1 when any file was
 unreadable or unusable (or a folder held no workbook), 2 for a usage error.
 
-`summary` prints what a project will file (desktop/cli_summary.py).
+`summary` prints what a project will file (desktop/cli_summary.py); `compare` sets two filing
+years side by side (desktop/cli_compare.py).
 
 Each command is one entry of COMMANDS: a function that adds its sub-parser and sets `run`.
 """
@@ -22,6 +23,7 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
+from desktop.cli_compare import add_compare
 from desktop.cli_summary import add_summary
 from desktop.core.cmrt.model import METALS, Declaration, UnreadableFile, Verdict
 
@@ -49,6 +51,7 @@ def _add_check(commands) -> None:
 COMMANDS: dict[str, Callable] = {
     "check": _add_check,
     "summary": add_summary,
+    "compare": add_compare,
 }
 
 

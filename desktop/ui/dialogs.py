@@ -21,6 +21,11 @@ def ask_save_project_as(parent: QWidget, suggested: Path) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_next_year_project(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save next year's project as", str(suggested), PROJECT_FILTER)
+    return Path(path) if path else None
+
+
 def ask_open_table_file(parent: QWidget, title: str) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
         parent, title, "", "Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)"
@@ -94,6 +99,24 @@ def ask_blank_cmrt(parent: QWidget) -> Path | None:
     if box.exec() != QMessageBox.Open:
         return None
     path, _ = QFileDialog.getOpenFileName(parent, "Choose the blank CMRT", "", "Excel workbooks (*.xlsx *.xlsm *.xls)")
+    return Path(path) if path else None
+
+
+def ask_blank_cmrt_for_customers(parent: QWidget) -> Path | None:
+    """RMI's blank CMRT for our own declaration; RMI's terms do not let us ship it."""
+    from desktop.core.suppliers.sending import RMI_TEMPLATES_PAGE
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("Choose RMI's blank CMRT")
+    box.setText("Your CMRT for customers is written into RMI's own blank template.")
+    box.setInformativeText(
+        f"Download the latest CMRT (free) from the Responsible Minerals Initiative, {RMI_TEMPLATES_PAGE}, "
+        "then choose the downloaded file. The app remembers it for next time."
+    )
+    box.setStandardButtons(QMessageBox.Open | QMessageBox.Cancel)
+    if box.exec() != QMessageBox.Open:
+        return None
+    path, _ = QFileDialog.getOpenFileName(parent, "Choose RMI's blank CMRT", "", "Excel workbooks (*.xlsx)")
     return Path(path) if path else None
 
 

@@ -10,12 +10,16 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
+from desktop.core.compare import compare_projects
+from desktop.core.next_year import CARRIED_FROM_KEY, suggested_path
+from desktop.core.next_year import start_next_year as carry_into_next_year
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError, SaveFailed
 from desktop.core.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
+from desktop.ui.compare_dialog import CompareDialog
 from desktop.ui.pages.company_page import CompanyPage
 from desktop.ui.pages.diligence_page import DiligencePage
 from desktop.ui.pages.export_page import ExportPage
@@ -46,6 +50,7 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start_screen)
         self.setCentralWidget(self.screens)
+        self.compare_dialog: CompareDialog | None = None
         self._build_menus()
         self._show_start()
         self.setAcceptDrops(True)  # supplier files dropped anywhere on the window are imported
@@ -68,6 +73,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.save_copy_action = self._add_action(file_menu, "Save a &copy as…", self.save_copy_as)
         self.close_action = self._add_action(file_menu, "&Close project", self.close_project, QKeySequence.Close)
+        file_menu.addSeparator()
+        self.next_year_action = self._add_action(file_menu, "Start &next year's filing…", self.start_next_year)
+        self.compare_action = self._add_action(file_menu, "Compare with &last year…", self.compare_with_last_year)
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.Quit)
         reference_menu = self.menuBar().addMenu("&Smelter reference")
@@ -157,6 +165,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.save_copy_action.setEnabled(True)
         self.close_action.setEnabled(True)
+        self.next_year_action.setEnabled(True)
+        self.compare_action.setEnabled(True)
 
     def close_project(self) -> None:
         if self.project is not None:
@@ -170,6 +180,8 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.start_screen)
         self.save_copy_action.setEnabled(False)
         self.close_action.setEnabled(False)
+        self.next_year_action.setEnabled(False)
+        self.compare_action.setEnabled(False)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -188,6 +200,45 @@ class MainWindow(QMainWindow):
             self.project.save_copy_as(target)
         except ProjectError as error:  # names the target and the reason (a full disk, a read-only folder)
             dialogs.show_error(self, "Could not save a copy", str(error))
+
+    # -- year to year ----------------------------------------------------------------------------
+
+    def start_next_year(self) -> None:
+        if self.project is None:
+            return
+        target = dialogs.ask_next_year_project(self, suggested_path(self.project))
+        if target is None:
+            return
+        try:
+            new = carry_into_next_year(self.project, target)
+        except (ProjectError, OSError, ValueError) as error:
+            dialogs.show_error(self, "Could not start next year's filing", str(error))
+            return
+        self._show_project(new)
+        dialogs.show_info(self, "Next year's filing started", NEXT_YEAR_NOTE)
+
+    def compare_with_last_year(self) -> None:
+        if self.project is None:
+            return
+        remembered = Path(self.project.setting(CARRIED_FROM_KEY, "") or ".")
+        other_path = remembered if remembered.is_file() else dialogs.ask_open_project(self, default_projects_dir())
+        if other_path is None:
+            return
+        if other_path.resolve() == self.project.path.resolve():
+            dialogs.show_error(self, "Choose last year's project", "That is the project already open.")
+            return
+        try:
+            other = Project.open(other_path)
+        except (ProjectError, OSError) as error:
+            dialogs.show_error(self, "Could not open last year's project", str(error))
+            return
+        try:
+            result = compare_projects(other, self.project)
+        finally:
+            other.close()
+        self.compare_dialog = CompareDialog(result, self)
+        self.compare_dialog.resize(self.size() * 0.9)
+        self.compare_dialog.open()
 
     # -- changes that could not be saved ---------------------------------------------------------
 
@@ -276,6 +327,15 @@ class MainWindow(QMainWindow):
         # Everything is already saved; closing only checkpoints the project file.
         self.close_project()
         super().closeEvent(event)
+
+
+NEXT_YEAR_NOTE = (
+    "Carried over: the company facts (with the next reporting year), the products, the supplier roster, "
+    "your smelter matching decisions and the due diligence wording. To do again: answer the product "
+    "questions for the new year, ask each supplier (no one is marked as asked yet), import their new "
+    "CMRTs, and confirm each due diligence sentence for this year's report. The smelter statuses are "
+    "the newest the app has."
+)
 
 
 def create_main_window(project_path: str | Path | None = None) -> MainWindow:

@@ -34,7 +34,7 @@ QWidget {{ font-size: 10pt; }}
 #startTitle {{ font-size: 22pt; font-weight: 600; color: {t.text}; }}
 #startIntro {{ color: {t.muted}; font-size: 11pt; }}
 QPushButton#primary {{ background: {t.accent}; color: white; border-radius: 4px; padding: 6px 16px; }}
-QPushButton#primary:disabled {{ background: {t.accent_disabled}; }}
+QPushButton#primary:disabled {{ background: {t.accent_disabled}; color: {t.accent_disabled_text}; }}
 #claimBlock {{ border: none; border-left: 3px solid {t.warning}; }}
 #claimBlock[state="confirmed"] {{ border-left: 3px solid {t.success}; }}
 #claimBlock[state="changed"] {{ border-left: 3px solid {t.error}; }}

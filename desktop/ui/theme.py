@@ -47,6 +47,7 @@ class Theme:
     panel_border: str
     accent: str  # selection and the primary button (white text on it)
     accent_disabled: str
+    accent_disabled_text: str  # a disabled primary button must look disabled in dark mode too
     error: str
     warning: str
     success: str
@@ -72,7 +73,8 @@ def theme_for(palette: QPalette) -> Theme:
             panel=_blend(window, text, 0.08).name(),
             panel_border=_blend(window, text, 0.22).name(),
             accent="#2f6fa3",
-            accent_disabled="#3d5466",
+            accent_disabled="#2c3a46",
+            accent_disabled_text="#7f8e9b",
             error="#ff8a80",
             warning="#f0b45a",
             success="#7fd49b",
@@ -90,6 +92,7 @@ def theme_for(palette: QPalette) -> Theme:
         panel_border="#c9d6e3",
         accent="#1f5f8b",
         accent_disabled="#9bb3c6",
+        accent_disabled_text="white",
         error="#b3261e",
         warning="#8a5100",
         success="#1e7a3c",

@@ -105,3 +105,23 @@ def test_the_unresolved_reason_and_the_file_verdict_are_readable(window):
     files.table.selectRow(names.index("Old_Mill_Electronics_CMRT_6.4.xlsx"))
     QApplication.processEvents()
     assert text_contrast(window.grab().toImage(), window, files.verdict_label) >= 4.5
+
+
+def test_switching_to_dark_while_running_restyles_the_app(qtbot):
+    app = QApplication.instance()
+    before = app.palette()
+    assert not current_theme().dark  # the offscreen platform's palette is light
+    win = create_main_window()
+    qtbot.addWidget(win)
+    title = "#pageTitle {{ font-size: 17pt; font-weight: 600; color: {}; }}"
+    try:
+        assert title.format("#1b2a38") in app.styleSheet()
+        app.setPalette(dark_palette())  # the user switches the system to dark mode
+        QApplication.processEvents()
+        assert title.format(DARK[QPalette.WindowText]) in app.styleSheet()
+        app.setPalette(before)  # and back
+        QApplication.processEvents()
+        assert title.format("#1b2a38") in app.styleSheet()
+    finally:
+        app.setPalette(before)
+        win.close()

@@ -9,6 +9,7 @@ from email import policy
 import openpyxl
 import pytest
 
+from desktop.core import app_settings
 from desktop.core.project import Project
 from desktop.core.sample import sample_cmrt_dir
 from desktop.core.suppliers import RequestState, Supplier
@@ -16,6 +17,7 @@ from desktop.core.suppliers.sending import BLANK_CMRT_SETTING, REPLY_DAYS
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.supplier_table import STATE
+from desktop.ui.pages.products_page import ProductsPage
 from desktop.ui.pages.suppliers_page import SuppliersPage
 
 FILLED = sample_cmrt_dir() / "Brightline_Components_CMRT_6.4.xlsx"
@@ -62,6 +64,11 @@ def test_an_empty_roster_says_what_to_do_and_offers_no_edit(roster):
     files = roster.window().wizard.page(SuppliersPage).files
     assert files.empty_label.text().startswith("No supplier files yet")
     assert "▾" not in roster.record_button.text()
+    roster.window().wizard.go_to_page(ProductsPage)
+    products = roster.window().wizard.page(ProductsPage)
+    assert products.empty_label.isVisibleTo(products) and "Add product" in products.empty_label.text()
+    products.add_product()
+    assert not products.empty_label.isVisibleTo(products)
 
 
 def test_requests_ask_once_for_the_blank_then_write_drafts_and_record_the_date(roster, shown, blank, monkeypatch):
@@ -84,6 +91,7 @@ def test_requests_ask_once_for_the_blank_then_write_drafts_and_record_the_date(r
     roster.send_unasked_action.trigger()
     assert "already filled in" in shown["errors"][0]
     assert roster.project.setting(BLANK_CMRT_SETTING) == str(blank)
+    assert app_settings.get(app_settings.CMRT_TEMPLATE_KEY) == str(blank)  # next year's project finds it too
     folder = roster.project.path.parent / "CMRT requests 2025"
     assert shown["opened"] == [folder]
     assert sorted(p.name for p in folder.iterdir()) == [

@@ -377,7 +377,7 @@ def test_queue_never_preselects_a_weak_match_and_marks_a_strong_one_without_choo
     weak = show_queue_entry(qtbot, page, "Accurate Refining Group")
     top = weak.entry.candidates[0]
     assert top.score < 90 and "Closest name" not in weak.candidates.item(0).text()
-    assert page.unresolved_proxy.index(0, SUGGESTION).data() == "none close: check"
+    assert page.unresolved_proxy.index(0, SUGGESTION).data() == "no close match"
     assert weak.candidates.selectedItems() == [] and not weak.choose_button.isEnabled()
 
     strong = show_queue_entry(qtbot, page, "Metallic Resources Inc")

@@ -3,6 +3,11 @@
 Order (issue 4): the user's own decision; the smelter ID (2.x IDs translated), checked against
 the row's metal and country; the metal plus look-up name or a known alias; the normalised name
 plus country; otherwise fuzzy suggestions, which never resolve a row on their own.
+
+Issue 11: a decision covers a name and country with or without a pasted ID (a row whose own ID
+is clean keeps it); a smelter RMI removed is explained with RMI's date, reason and successors,
+whether the row gives its ID or only its name; countries compare by ISO code; candidates are
+ordered by ranking.ranked (RMI's successors first), the scoring stays in _suggestions.
 """
 
 from __future__ import annotations
@@ -26,9 +31,9 @@ from desktop.core.smelters.names import (
     smelter_id_key,
 )
 from desktop.core.smelters.ranking import (
-    WRITTEN,
     NAME_LIKENESS,
     RMI_SUCCESSOR,
+    WRITTEN,
     Candidate,
     preselected,
     ranked,

@@ -44,6 +44,8 @@ def ranked(candidates: list[Candidate]) -> list[Candidate]:
     """RMI's pointers (in the order given), the smelter written, live look-alikes, removed ones."""
     if len(candidates) < 2:
         return list(candidates)
+    if _plain_and_sorted(candidates):  # most rows: live look-alikes, already best first
+        return _unique(candidates)
     keyed = [
         (_ORDER.get(c.basis, 3), c.removed, -c.score if c.basis == NAME_LIKENESS else 0, position, c)
         for position, c in enumerate(candidates)
@@ -64,6 +66,17 @@ def preselected(candidates: list[Candidate]) -> Candidate | None:
     if len(order) > 1 and order[1].basis == NAME_LIKENESS and order[1].score >= top.score:
         return None
     return top
+
+
+def _plain_and_sorted(candidates: list[Candidate]) -> bool:
+    previous = None
+    for candidate in candidates:
+        if candidate.basis != NAME_LIKENESS or candidate.removed:
+            return False
+        if previous is not None and candidate.score > previous:
+            return False
+        previous = candidate.score
+    return True
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

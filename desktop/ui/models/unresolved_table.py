@@ -31,7 +31,7 @@ def best_suggestion(entry: UnresolvedRow) -> str:
         others = sum(c.basis == RMI_SUCCESSOR for c in entry.candidates) - 1
         return f"RMI points to {first.name} ({first.cid})" + (f" and {others} more" if others else "")
     best = preselected(entry.candidates)
-    return f"{best.name} ({best.cid})" if best else "none close: check"
+    return f"{best.name} ({best.cid})" if best else "no close match"
 
 
 class UnresolvedTableModel(SortedRowsModel):

@@ -88,6 +88,13 @@ class ProductsPage(WizardPage):
         self.product_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.product_list.setSpacing(2)
         self.product_list.currentRowChanged.connect(self._show_product)
+        self.empty_label = QLabel(
+            "No product lines yet. Add product for each line you make or have made for you, or "
+            "Import list… from a spreadsheet with one product per row."
+        )
+        self.empty_label.setObjectName("emptyHint")
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.product_list, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add product")
@@ -241,6 +248,7 @@ class ProductsPage(WizardPage):
         for product in self.products:
             self.product_list.addItem(QListWidgetItem(self._list_text(product)))
         self._loading = False
+        self.empty_label.setVisible(not self.products)
         self.product_list.setCurrentRow(select)
         if select < 0:
             self._show_product(-1)
