@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from desktop.core.filing import answered_supplier_ids, current_declarations, project_response_rate
 from desktop.core.project import Project
 from desktop.core.report_builder import metal_summaries
@@ -81,11 +78,17 @@ def smelter_rows(rolled: Rollup) -> list[list]:
     ]
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
+def _bold():
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+def _sheet(workbook: "Workbook", title: str, headers: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = _bold()
     for row in rows:
         sheet.append(row)
     sheet.freeze_panes = "A2"
@@ -94,6 +97,8 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list])
 
 def write_figures_workbook(project: Project, rolled: Rollup, target) -> list[Figure]:
     figures = project_figures(project, rolled)
+    from openpyxl import Workbook  # the export stack loads when a file is written, not at start-up
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     _sheet(workbook, "Figures", ["Figure", "Value", "Rows behind it (sheet)", "How it is counted"],
