@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -32,7 +33,10 @@ from desktop.core.readiness import blockers
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
+from desktop.core.export.audit_pack import write_audit_pack
+from desktop.core.export.records import file_sha256
 from desktop.ui.customer_cmrt_dialog import EXPORT_KIND as CUSTOMER_CMRT_KIND
+from desktop.ui.figures_dialog import FiguresDialog
 from desktop.ui.customer_cmrt_dialog import CustomerCmrtDialog
 from desktop.ui.export_worker import (
     DRAFT_KIND,
@@ -48,10 +52,11 @@ from desktop.ui.widgets.edgar_checklist import EdgarChecklist
 from desktop.ui.widgets.readiness_list import ReadinessList
 
 FOLDER_SETTING = "export_folder"
+AUDIT_PACK_KIND = "audit_pack"
 KIND_LABELS = {
     "report_pdf": "Report PDF", "annex_pdf": "Annex A PDF", "annex_xlsx": "Annex A Excel",
     "annex_csv": "Annex A CSV", "edgar_form_sd": "EDGAR Form SD", "edgar_ex101": "EDGAR Exhibit 1.01",
-    "customer_cmrt": "Our CMRT for customers",
+    "customer_cmrt": "Our CMRT for customers", "audit_pack": "Audit pack",
 }  # fmt: skip
 KIND_LABELS |= {DRAFT_PREFIX + key: f"DRAFT {label}" for key, label in KIND_LABELS.items()}
 
@@ -122,6 +127,7 @@ class ExportPage(WizardPage):
         self.exporting_for: Project | None = None
         self.folder = Path()
         self.customer_dialog = None
+        self.figures_dialog = None
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
         content = QWidget()
@@ -179,7 +185,12 @@ class ExportPage(WizardPage):
         self.stale_reason_box = QWidget()
         reason_layout = QVBoxLayout(self.stale_reason_box)
         reason_layout.setContentsMargins(0, 4, 0, 0)
-        reason_layout.addWidget(QLabel("Or record why the older statuses are still the right ones (kept in the project):"))
+        reason_label = QLabel(
+            "Smelter statuses older than 12 months: update the RMI lists, or record here why they are "
+            "still the right ones (kept in the project):"
+        )
+        reason_label.setWordWrap(True)
+        reason_layout.addWidget(reason_label)
         self.stale_reason = QLineEdit()
         self.stale_reason.setObjectName("staleStatusReason")
         self.stale_reason.setPlaceholderText("e.g. RMI's lists of March 2026 show no change for these smelters")
@@ -198,7 +209,18 @@ class ExportPage(WizardPage):
         self.figures_label.setWordWrap(True)
         self.figures_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.figures_label)
+        self.figures_button = QPushButton("Show the rows behind each figure…")
+        self.figures_button.setObjectName("show_figures")
+        self.figures_button.clicked.connect(self.open_figures)
+        layout.addWidget(self.figures_button, 0, Qt.AlignLeft)
         return group
+
+    def open_figures(self) -> None:
+        if self.project is None:
+            return
+        self.figures_dialog = FiguresDialog(self.project, self)
+        self.figures_dialog.resize(self.window().size() * 0.92)
+        self.figures_dialog.open()
 
     def _build_buttons_box(self) -> QWidget:
         group = QGroupBox("Export")
@@ -263,8 +285,8 @@ class ExportPage(WizardPage):
         return group
 
     def _build_customers_box(self) -> QWidget:
-        group = QGroupBox("For your customers")
-        row = QHBoxLayout(group)
+        group = QGroupBox("For your customers and auditors")
+        grid = QGridLayout(group)
         self.customer_cmrt_button = QPushButton("Our CMRT for customers…")
         self.customer_cmrt_button.setObjectName("export_customer_cmrt")
         self.customer_cmrt_button.clicked.connect(self.open_customer_cmrt)
@@ -274,9 +296,45 @@ class ExportPage(WizardPage):
         )
         help_label.setObjectName("fieldHelp")
         help_label.setWordWrap(True)
-        row.addWidget(self.customer_cmrt_button)
-        row.addWidget(help_label, 1)
+        grid.addWidget(self.customer_cmrt_button, 0, 0)
+        grid.addWidget(help_label, 0, 1)
+        self.audit_pack_button = QPushButton("Export audit pack…")
+        self.audit_pack_button.setObjectName("export_audit_pack")
+        self.audit_pack_button.clicked.connect(self.export_audit_pack)
+        pack_help = QLabel(
+            "One zip for your auditors: the supplier files with their SHA-256, the smelter status lists, "
+            "your decisions, the determination and its evidence, every export, and a workbook tracing each "
+            "figure to its rows."
+        )
+        pack_help.setObjectName("fieldHelp")
+        pack_help.setWordWrap(True)
+        grid.addWidget(self.audit_pack_button, 1, 0)
+        grid.addWidget(pack_help, 1, 1)
+        grid.setColumnStretch(1, 1)
         return group
+
+    def export_audit_pack(self) -> None:
+        if self.project is None:
+            return
+        stem = self.project.path.stem
+        target = dialogs.ask_save_file(self, "Save the audit pack", self.folder / f"{stem} audit pack.zip",
+                                       "Zip archive (*.zip)")
+        if target is None:
+            return
+        if target.suffix.lower() != ".zip":
+            target = target.with_suffix(".zip")
+        # On the UI thread: the pack reads the project's own database connection, which is this thread's.
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            write_audit_pack(self.project, target, datetime.now().astimezone().isoformat(timespec="seconds"))
+        except (OSError, ValueError, ProjectError) as error:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, "Could not write the audit pack", f"{target}: {error}")
+            return
+        QApplication.restoreOverrideCursor()
+        self.project.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
+        self.status_label.setText(f"Written: {target.name}")
+        self.refresh()
 
     def open_customer_cmrt(self) -> None:
         if self.project is None:
@@ -492,7 +550,7 @@ class ExportPage(WizardPage):
             return []
         # Neither a draft nor our CMRT for customers is the filing.
         return [row for row in self.project.export_history()
-                if not row["kind"].startswith(DRAFT_PREFIX) and row["kind"] != CUSTOMER_CMRT_KIND]
+                if not row["kind"].startswith(DRAFT_PREFIX) and row["kind"] not in (CUSTOMER_CMRT_KIND, AUDIT_PACK_KIND)]
 
     def is_complete(self) -> bool:
         return bool(self._final_exports())  # a draft does not finish the step
