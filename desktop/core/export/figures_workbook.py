@@ -11,9 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from desktop.core.filing import answered_supplier_ids, current_declarations, project_response_rate
 from desktop.core.project import Project
 from desktop.core.report_builder import metal_summaries
@@ -81,7 +78,9 @@ def smelter_rows(rolled: Rollup) -> list[list]:
     ]
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
+def _sheet(workbook, title: str, headers: list[str], rows: list[list]) -> None:
+    from openpyxl.styles import Font
+
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for cell in sheet[1]:
@@ -93,6 +92,8 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list])
 
 
 def write_figures_workbook(project: Project, rolled: Rollup, target) -> list[Figure]:
+    from openpyxl import Workbook  # here: the app starts without the export stack (issue 13)
+
     figures = project_figures(project, rolled)
     workbook = Workbook()
     workbook.remove(workbook.active)
