@@ -17,10 +17,26 @@ from desktop.core.cmrt.model import METALS
 from desktop.core.project import Project
 from desktop.core.project.store import current_user
 from desktop.core.smelters import SmelterReference, load_reference
-from desktop.core.smelters.reference import reference_from_bytes, reference_to_bytes
+from desktop.core.smelters.reference import reference_from_bytes, reference_in_force_path, reference_to_bytes
 from desktop.core.smelters.summary import Summary
 
 _PARSED: dict[str, SmelterReference] = {}  # sha256 -> reference: opening a project parses once
+_APP: dict[tuple, SmelterReference] = {}  # (path, mtime, size) -> the app's reference in force
+
+
+def app_reference() -> SmelterReference:
+    """The app-wide reference in force, parsed once per version of its file (shared: read only).
+
+    The Smelters step asks on every refresh whether newer lists are in the app; parsing the file
+    each time would cost about 0.1 s.
+    """
+    path = reference_in_force_path()
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _APP:
+        _APP.clear()
+        _APP[key] = load_reference(path)
+    return _APP[key]
 
 
 def project_reference(project: Project) -> SmelterReference:
@@ -44,7 +60,7 @@ def ensure_snapshot(project: Project) -> str:
     """
     if project.reference_snapshot() is not None:
         return ""
-    reference = load_reference()
+    reference = app_reference()
     had_work = project.has_files_or_exports()
     reason = (
         f"First opened by version {__version__}: the smelter statuses in force in the app then "
@@ -162,7 +178,7 @@ def preview_project_move(project: Project, proposed: SmelterReference | None = N
     from desktop.core.filing import project_rollup  # filing uses this module for its reference
 
     current = project_reference(project)
-    proposed = proposed if proposed is not None else load_reference()
+    proposed = proposed if proposed is not None else app_reference()
     before, after = project_rollup(project, current), project_rollup(project, proposed)
     move = ProjectMove(current, proposed)
     old = {(s.metal, s.cid): s for s in before.smelters}

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.core.project import Project
 from desktop.core.project_reference import (
     ProjectMove,
+    app_reference,
     apply_project_move,
     describe_sources,
     preview_project_move,
     project_reference,
 )
-from desktop.core.smelters import SmelterReference, load_reference
+from desktop.core.smelters import SmelterReference
 from desktop.ui import dialogs
 from desktop.ui.theme import current_theme
 from desktop.ui.workers import BackgroundTask
@@ -41,7 +42,7 @@ def project_reference_line(project: Project) -> str:
 
 def newer_lists_note(project: Project) -> str:
     """A sentence when the app holds newer lists than this project uses, else ""."""
-    own, app = project_reference(project), load_reference()
+    own, app = project_reference(project), app_reference()
     if app.status_as_of > own.status_as_of or app.lookup_as_of > own.lookup_as_of:
         return (
             f"Newer lists are in the app (statuses as of {app.status_as_of or 'an unknown date'}): "
@@ -63,14 +64,16 @@ class ProjectReferenceDialog(QDialog):
         self.move: ProjectMove | None = None
         self.moved = False
         own = project_reference(project)
-        self.proposed = proposed if proposed is not None else load_reference()
+        self.proposed = proposed if proposed is not None else app_reference()
 
         self.current = QLabel(self._reference_text("This project uses", own))
         self.current.setWordWrap(True)
         self.current.setTextFormat(Qt.RichText)
+        self.current.setToolTip(self.sources_tip(own))
         self.offered = QLabel(self._reference_text("The app's current lists", self.proposed))
         self.offered.setWordWrap(True)
         self.offered.setTextFormat(Qt.RichText)
+        self.offered.setToolTip(self.sources_tip(self.proposed))
         self.status = QLabel("Comparing the two lists for this project's smelters…")
         self.status.setWordWrap(True)
         self.warning = QLabel()
@@ -124,15 +127,19 @@ class ProjectReferenceDialog(QDialog):
 
     @staticmethod
     def _reference_text(who: str, reference: SmelterReference) -> str:
-        files = "".join(
-            f"<br>&nbsp;&nbsp;{escape(s.get('file', ''))} <span style='color:{current_theme().muted}'>"
-            f"({escape(s.get('role', ''))}, SHA-256 {escape(s.get('sha256', '')[:12])}…)</span>"
-            for s in reference.sources
-        ) or f"<br>&nbsp;&nbsp;{escape(describe_sources(reference))}"
+        """One short paragraph; every source file with its SHA-256 is in the tooltip (sources_tip)."""
+        files = ", ".join(escape(s.get("file", "")) for s in reference.sources if s.get("role") != "CMRT 2.x to 3.x smelter ID table" and "alias" not in s.get("role", ""))
         return (
             f"<b>{escape(who)}:</b> RMI statuses as of {escape(reference.status_as_of or 'an unknown date')}, "
-            f"smelter list {escape(reference.lookup_source or 'shipped with the app')}.{files}"
+            f"smelter list {escape(reference.lookup_source or 'shipped with the app')}"
+            + (f"<br><span style='color:#6b6f75'>From {files}.</span>" if files else ".")
         )
+
+    @staticmethod
+    def sources_tip(reference: SmelterReference) -> str:
+        return "\n".join(
+            f"{s.get('file', '')} ({s.get('role', '')})\nSHA-256 {s.get('sha256', '')}" for s in reference.sources
+        ) or describe_sources(reference)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list[str]], bold: list[bool] | None = None) -> None:
@@ -147,11 +154,11 @@ class ProjectReferenceDialog(QDialog):
                 table.setItem(r, c, item)
 
     def _fill_history(self) -> None:
-        rows = [
-            [s.taken_at[:16].replace("T", " "), s.taken_by, s.reason]
-            for s in reversed(self.project.reference_snapshots())
-        ]
-        self._fill(self.history, rows)
+        snapshots = list(reversed(self.project.reference_snapshots()))
+        self._fill(self.history, [[s.taken_at[:16].replace("T", " "), s.taken_by, s.reason] for s in snapshots])
+        for row, snapshot in enumerate(snapshots):  # what the move changed, and the files' SHA-256
+            files = "\n".join(f"{f.get('file', '')}: SHA-256 {f.get('sha256', '')}" for f in snapshot.sources)
+            self.history.item(row, 2).setToolTip("\n\n".join(t for t in (snapshot.changes, files) if t))
 
     def show_move(self, move: ProjectMove) -> None:
         self.move = move

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core import app_settings
 from desktop.core.project import Project
 from desktop.core.suppliers import RequestState, RosterError, Sender, Supplier, parse_pasted_roster, read_roster
 from desktop.core.suppliers.roster import ASKING_STATES
@@ -159,9 +160,11 @@ class RosterPanel(QWidget):
 
     def blank_cmrt(self) -> Path | None:
         """The blank CMRT this project sends: the one chosen before, or ask for it once."""
-        remembered = self.project.setting(BLANK_CMRT_SETTING, "")
-        if remembered and Path(remembered).is_file():
-            return Path(remembered)
+        # This project's choice first, then the one the user last chose for any project (the
+        # customer CMRT export uses the same blank).
+        for remembered in (self.project.setting(BLANK_CMRT_SETTING, ""), app_settings.get(app_settings.CMRT_TEMPLATE_KEY)):
+            if remembered and Path(remembered).is_file():
+                return Path(remembered)
         while True:
             path = dialogs.ask_blank_cmrt(self)
             if path is None:
@@ -172,6 +175,7 @@ class RosterPanel(QWidget):
                 dialogs.show_error(self, "Not a blank CMRT", str(error))
                 continue
             self.project.set_setting(BLANK_CMRT_SETTING, str(path))
+            app_settings.set_value(app_settings.CMRT_TEMPLATE_KEY, str(path))
             return path
 
     def send_requests(self, suppliers: list[Supplier], reminder: bool = False) -> None:

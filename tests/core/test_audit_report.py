@@ -90,6 +90,11 @@ def test_edgar_needs_an_html_or_text_version(audited, tmp_path):
     attach_audit_pdf(audited, auditors_pdf(tmp_path / "report.pdf", pages=1))
     with pytest.raises(IncompleteReport, match="ex1-02.htm"):
         write_edgar_html(report_data_from_project(audited), tmp_path / "edgar")
+    draft = report_data_from_project(audited)
+    draft.draft = True  # a draft is written without it, and says DRAFT
+    assert [Path(r.path).name for r in write_edgar_html(draft, tmp_path / "draft")] == [
+        "DRAFT-form_sd.htm", "DRAFT-ex1-01.htm",
+    ]
     text = tmp_path / "Assurance report.txt"
     text.write_text(f"Independent Accountants’ Report\n\n{AUDITOR_LINE} & its <framework>.\n", encoding="utf-8")
     attach_audit_edgar(audited, text)

@@ -47,7 +47,7 @@ def newer_conformant_list(smelter_lists_dir, target, dropped: set[str]):
     rows = book.get_sheet_by_name("Conformant").to_python()
     with open(target, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([rows[0]] + [r for r in rows[1:] if r[2] not in dropped])
-    active = target.with_name(target.name.replace("onformant", "ctive"))
+    active = target.with_name(target.name.lower().replace("conformant", "active"))
     assert active != target
     with open(active, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(book.get_sheet_by_name("Active List").to_python())

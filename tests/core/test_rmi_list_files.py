@@ -209,3 +209,32 @@ def test_a_cross_recognized_list_gives_the_status_with_its_scheme_counted_with_c
     assert gold.cross_recognized > 0
     assert gold.conformant_or_active == gold.conformant + gold.cross_recognized + gold.active
     assert "Conformant (including cross-recognized)" in gold.sentence()
+
+
+def test_revision_histories_of_every_import_add_up(smelter_lists_dir, tmp_path):
+    """RMI's history as imported over time: a removal seen once stays explained after later updates."""
+    from desktop.core.smelters import apply_reference_update
+
+    history = sheet_rows(smelter_lists_dir, "Revisions History of smelters")
+    history.insert(1, ["Tin", "CID001421", "PT Belitung Industri Sejahtera", "INDONESIA", "Removed",
+                       "No longer an operating smelter / refiner", "3/15/2024", "8/29/2012"])
+    first = tmp_path / "revisions.xls"
+    first.write_text(spreadsheetml({"Revisions": [history[0], history[1]]}), encoding="utf-8")  # only the new row
+    apply_reference_update(preview_reference_update(load_reference(), [first]))
+    after_first = load_reference()
+    assert len(after_first.revisions) == len(load_reference_shipped().revisions) + 1
+    # A later update brings only an Active list: the history, old and new, is still there.
+    active = write_csv(sheet_rows(smelter_lists_dir, "Active List"), tmp_path / "Active 2024-06-01.csv")
+    diff = preview_reference_update(after_first, [active])
+    assert diff.new_reference.revisions == after_first.revisions
+    belitung = diff.new_reference.smelter("Tin", "CID001421")
+    # Its latest revision is now the 2024 removal (after the 2021 re-addition): flagged as removed
+    # for the user to decide, though the Active list still holds it.
+    assert belitung.removed == "No longer an operating smelter / refiner"
+    assert load_reference_shipped().smelter("Tin", "CID001421").removed == ""
+
+
+def load_reference_shipped():
+    from desktop.core.smelters.reference import shipped_reference_path
+
+    return load_reference(shipped_reference_path())

@@ -86,3 +86,19 @@ def test_a_project_from_before_snapshots_is_told_once_when_opened(qtbot, filed_p
     window.open_project(filed_project_path)
     assert len(told) == 1  # the snapshot is there now: nothing more to say
     window.close_project()
+
+
+def test_the_history_keeps_what_each_move_changed(qtbot, filed_project_path, tmp_path, smelter_lists_dir):
+    project = Project.open(filed_project_path)
+    try:
+        cid = next(s.cid for s in project_rollup(project).smelters if s.status == CONFORMANT)
+        newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant 2026-06-01.csv", {cid})
+        from desktop.core.project_reference import apply_project_move, preview_project_move
+
+        apply_project_move(project, preview_project_move(project, preview_reference_update(load_reference(), newer).new_reference))
+        dialog = open_dialog(qtbot, project)
+        tip = dialog.history.item(0, 2).toolTip()
+        assert cid in tip and "Conformant → Not Enrolled" in tip and "SHA-256" in tip
+        assert "Project started" in dialog.history.item(1, 2).text()
+    finally:
+        project.close()

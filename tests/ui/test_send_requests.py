@@ -9,6 +9,7 @@ from email import policy
 import openpyxl
 import pytest
 
+from desktop.core import app_settings
 from desktop.core.project import Project
 from desktop.core.sample import sample_cmrt_dir
 from desktop.core.suppliers import RequestState, Supplier
@@ -90,6 +91,7 @@ def test_requests_ask_once_for_the_blank_then_write_drafts_and_record_the_date(r
     roster.send_unasked_action.trigger()
     assert "already filled in" in shown["errors"][0]
     assert roster.project.setting(BLANK_CMRT_SETTING) == str(blank)
+    assert app_settings.get(app_settings.CMRT_TEMPLATE_KEY) == str(blank)  # next year's project finds it too
     folder = roster.project.path.parent / "CMRT requests 2025"
     assert shown["opened"] == [folder]
     assert sorted(p.name for p in folder.iterdir()) == [

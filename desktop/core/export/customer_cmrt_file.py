@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from desktop.core.atomic import atomic_target
 from desktop.core.cmrt import UnreadableFile, read_cmrt
 from desktop.core.cmrt.model import METALS
@@ -92,6 +90,8 @@ def write_customer_cmrt(template: str | Path, target: str | Path, cmrt: Customer
     if missing:
         raise ValueError("Fill in first: " + ", ".join(missing) + ".")
     revision = check_template(template)
+    from openpyxl import load_workbook  # loaded when a file is written, not at start-up
+
     workbook = load_workbook(template)
     declaration = workbook["Declaration"]
     declaration["D3"] = "English"  # the labels follow this choice; RMI's blanks may be saved in another language

@@ -186,7 +186,7 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
         raise NothingToFile("This project needs no Form SD, so there is nothing to file on EDGAR.")
     require_complete(data)
     audited = data.files_cmr and data.ipsa
-    if audited and data.ipsa_report_edgar_html is None:
+    if audited and data.ipsa_report_edgar_html is None and not data.draft:
         # EDGAR takes HTML or text only: the auditor's PDF alone cannot be filed there.
         raise IncompleteReport([
             "the audit report as an HTML or text file, which EDGAR files as Exhibit 1.02 (ex1-02.htm): "
@@ -209,6 +209,7 @@ def write_edgar_html(data: ReportData, folder: str | os.PathLike) -> list[Export
                    html_document(f"{name} Exhibit 1.01 Conflict Minerals Report {data.year}", blocks, data),
                    "edgar_ex101", data.draft)
         )
-    if audited:
-        records.append(_write(folder / AUDIT_EXHIBIT_FILE, data.ipsa_report_edgar_html, "edgar_ex102"))
+    if audited and data.ipsa_report_edgar_html is not None:
+        audit_file = ("DRAFT-" if data.draft else "") + AUDIT_EXHIBIT_FILE
+        records.append(_write(folder / audit_file, data.ipsa_report_edgar_html, "edgar_ex102", data.draft))
     return records

@@ -78,13 +78,17 @@ def smelter_rows(rolled: Rollup) -> list[list]:
     ]
 
 
-def _sheet(workbook, title: str, headers: list[str], rows: list[list]) -> None:
+def _bold():
     from openpyxl.styles import Font
 
+    return Font(bold=True)
+
+
+def _sheet(workbook: "Workbook", title: str, headers: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = _bold()
     for row in rows:
         sheet.append(row)
     sheet.freeze_panes = "A2"
@@ -92,9 +96,9 @@ def _sheet(workbook, title: str, headers: list[str], rows: list[list]) -> None:
 
 
 def write_figures_workbook(project: Project, rolled: Rollup, target) -> list[Figure]:
-    from openpyxl import Workbook  # here: the app starts without the export stack (issue 13)
-
     figures = project_figures(project, rolled)
+    from openpyxl import Workbook  # the export stack loads when a file is written, not at start-up
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     _sheet(workbook, "Figures", ["Figure", "Value", "Rows behind it (sheet)", "How it is counted"],

@@ -98,7 +98,7 @@ def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
         _write(data, blocks, body, "report_pdf", "report", title)
         with atomic_target(path) as temp:
             append_pdf(body, data.ipsa_report_pdf, temp)
-    return record_for("report_pdf", path)
+    return record_for("report_pdf", path, draft=data.draft)
 
 
 def append_pdf(first: Path, appended: bytes, target: Path) -> None:

@@ -184,11 +184,15 @@ def _apply_removals(smelters: dict[tuple[str, str], Smelter], revisions: list[di
         if cell_text(record.get("BASIS FOR REVISION")).lower() != "removed":
             continue
         smelter = smelters.get(key)
-        if smelter and not smelter.in_lookup:
-            smelter.removed = cell_text(record.get("DETAILS")) or "removed by RMI"
-            if smelter.status not in CONFORMANT_OR_ACTIVE:
-                smelter.status = REMOVED
-                smelter.status_label = f"Removed by RMI on {iso_date(record.get('REVISION DATE')) or 'an unknown date'}"
+        if smelter is None or smelter.in_lookup:
+            continue
+        removed_on = iso_date(record.get("REVISION DATE"))
+        # Flagged even when a status list still holds it (RMI's January 2023 Conformant list still
+        # held three smelters its history removed in 2022): the user decides, with RMI's reason.
+        smelter.removed = cell_text(record.get("DETAILS")) or "removed by RMI"
+        if smelter.status not in CONFORMANT_OR_ACTIVE:
+            smelter.status = REMOVED
+            smelter.status_label = f"Removed by RMI on {removed_on or 'an unknown date'}"
 
 
 def _key(record: dict) -> tuple[str, str]:

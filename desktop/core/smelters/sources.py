@@ -352,11 +352,10 @@ def merge_lists(kept: StatusLists, newer: StatusLists) -> StatusLists:
             seen.add(signature)
             history.append(record)
     merged.revisions = history
-    if history:
-        merged.kind_as_of["revisions"] = max(newer.as_of_for("revisions") if newer.revisions else "", kept.as_of_for("revisions") if kept.revisions else "")
-        merged.kind_source["revisions"] = ", ".join(
-            dict.fromkeys(x for x in (newer.source_for("revisions") if newer.revisions else "", kept.source_for("revisions") if kept.revisions else "") if x)
-        )
+    with_history = [lists for lists in (newer, kept) if lists.revisions]
+    if with_history:
+        merged.kind_as_of["revisions"] = max(lists.as_of_for("revisions") for lists in with_history)
+        merged.kind_source["revisions"] = ", ".join(dict.fromkeys(lists.source_for("revisions") for lists in with_history))
     used = {name for kind in merged.present() for name in merged.source_for(kind).split(", ")}
     merged.files = [f for f in newer.files + kept.files if f.get("file") in used]
     merged.files = list({f["sha256"]: f for f in merged.files}.values())

@@ -184,7 +184,12 @@ class ExportPage(WizardPage):
         self.stale_reason_box = QWidget()
         reason_layout = QVBoxLayout(self.stale_reason_box)
         reason_layout.setContentsMargins(0, 4, 0, 0)
-        reason_layout.addWidget(QLabel("Or record why the older statuses are still the right ones (kept in the project):"))
+        reason_label = QLabel(
+            "Smelter statuses older than 12 months: update the RMI lists, or record here why they are "
+            "still the right ones (kept in the project):"
+        )
+        reason_label.setWordWrap(True)
+        reason_layout.addWidget(reason_label)
         self.stale_reason = QLineEdit()
         self.stale_reason.setObjectName("staleStatusReason")
         self.stale_reason.setPlaceholderText("e.g. RMI's lists of March 2026 show no change for these smelters")

@@ -18,7 +18,7 @@ class EdgarChecklist(QGroupBox):
             box = QCheckBox(item.label)
             box.setObjectName(f"edgar_{item.key}")
             box.toggled.connect(lambda on, key=item.key: self._toggled(key, on))
-            help_label = QLabel(f"{item.meaning} Usually: {item.time_needed}")
+            help_label = QLabel(f"{item.meaning} Time needed: {item.time_needed}")
             help_label.setObjectName("fieldHelp")
             help_label.setWordWrap(True)
             help_label.setContentsMargins(24, 0, 0, 6)
