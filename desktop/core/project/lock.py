@@ -62,14 +62,15 @@ def _pid_running(pid: int) -> bool:
     if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
         import ctypes
 
-        synchronize, wait_timeout = 0x00100000, 0x102
-        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)
-        if not handle:
-            return False
+        synchronize, wait_timeout, access_denied = 0x00100000, 0x102, 5
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(synchronize, False, pid)
+        if not handle:  # no such process, or another user's (a shared terminal server): that one runs
+            return ctypes.get_last_error() == access_denied
         try:
-            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) == wait_timeout
+            return kernel32.WaitForSingleObject(handle, 0) == wait_timeout
         finally:
-            ctypes.windll.kernel32.CloseHandle(handle)
+            kernel32.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

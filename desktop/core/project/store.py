@@ -7,9 +7,7 @@ bare connection, so tests can use throw-away databases.
 
 from __future__ import annotations
 
-import functools
 import getpass
-import inspect
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -26,7 +24,7 @@ from desktop.core.project.reference_store import ReferenceSnapshotRecords
 from desktop.core.project.smelter_store import SmelterDecisionRecords
 from desktop.core.project.supplier_store import SupplierRecords
 from desktop.core.project.errors import (
-    NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing, SaveFailed, save_failure,
+    NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing, retryable_changes, save_failure,
 )
 from desktop.core.project.lock import ProjectLock
 from desktop.core.registrant import Registrant
@@ -359,28 +357,7 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         return target
 
 
-def _remember_retry(method):
-    """A SaveFailed leaving a Project method carries how to repeat that change (the user's Retry)."""
-    @functools.wraps(method)
-    def call(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except SaveFailed as failure:
-            failure.retry = lambda: call(self, *args, **kwargs)
-            raise
-    return call
-
-
-def _retryable_changes(cls: type) -> None:
-    for name in dir(cls):
-        if name.startswith("_") or name in ("transaction", "close", "open", "create"):
-            continue
-        attribute = inspect.getattr_static(cls, name)
-        if inspect.isfunction(attribute):
-            setattr(cls, name, _remember_retry(attribute))
-
-
-_retryable_changes(Project)
+retryable_changes(Project)
 
 
 def _product_values(product: Product) -> tuple:
