@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
     def compare_with_last_year(self) -> None:
         from desktop.core.compare import compare_projects
         from desktop.core.next_year import CARRIED_FROM_KEY
-        from desktop.ui.compare_dialog import CompareDialog
+        from desktop.ui.dialogs.compare import CompareDialog
 
         if self.project is None:
             return
@@ -279,11 +279,14 @@ class MainWindow(QMainWindow):
             return
 
     def update_reference(self) -> None:
-        if dialogs.update_reference(self) and self.project is not None:
+        from desktop.ui.dialogs.reference_update import ReferenceUpdateDialog
+
+        applied = ReferenceUpdateDialog(self).exec() == ReferenceUpdateDialog.Accepted
+        if applied and self.project is not None:
             self.wizard.load(self.project)  # statuses and matches may have changed
 
     def show_reference_info(self) -> None:
-        from desktop.ui.reference_update_dialog import reference_summary
+        from desktop.ui.dialogs.reference_update import reference_summary
 
         dialogs.show_info(self, "Smelter reference", reference_summary())
 

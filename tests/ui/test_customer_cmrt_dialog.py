@@ -10,7 +10,7 @@ from PySide6.QtCore import QThreadPool, Qt
 from desktop.core import app_settings
 from desktop.core.cmrt import load_declaration
 from desktop.ui import dialogs
-from desktop.ui.customer_cmrt_dialog import EXPORT_KIND
+from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.customer_answers_table import CustomerAnswersModel
 from desktop.ui.pages.export_page import ExportPage

@@ -11,7 +11,7 @@ from desktop.core.project import Project
 from desktop.core.project_reference import project_reference
 from desktop.core.smelters import CONFORMANT, apply_reference_update, load_reference, preview_reference_update
 from desktop.ui import dialogs
-from desktop.ui.project_reference_dialog import ProjectReferenceDialog, project_reference_line
+from desktop.ui.dialogs.project_reference import ProjectReferenceDialog, project_reference_line
 from tests.core.test_project_reference import newer_conformant_list
 
 RENDERS = Path("/tmp/i11-snapshot")

@@ -2,7 +2,7 @@
 
 from desktop.core.paths import data_dir
 from desktop.core.smelters import load_reference, previous_references
-from desktop.ui.reference_update_dialog import ReferenceUpdateDialog, reference_summary
+from desktop.ui.dialogs.reference_update import ReferenceUpdateDialog, reference_summary
 
 
 def test_preview_then_apply_keeps_the_previous_version(qtbot, cmrt_dir):

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.inquiry import read_supplier_files
 from desktop.core.sample import sample_cmrt_dir
-from desktop.ui.import_review_dialog import ImportReviewDialog
+from desktop.ui.dialogs.import_review import ImportReviewDialog
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.smelter_table import STATUS
-from desktop.ui.new_project_dialog import NewProjectDialog
+from desktop.ui.dialogs.new_project import NewProjectDialog
 from desktop.ui.pages.smelters_page import SmelterReviewPage
 from desktop.ui.widgets.status_colours import STATUS_COLOURS
 

@@ -34,9 +34,9 @@ from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.core.export.records import file_sha256
-from desktop.ui.customer_cmrt_dialog import EXPORT_KIND as CUSTOMER_CMRT_KIND
-from desktop.ui.figures_dialog import FiguresDialog
-from desktop.ui.customer_cmrt_dialog import CustomerCmrtDialog
+from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
+from desktop.ui.dialogs.figures import FiguresDialog
+from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
 from desktop.ui.export_worker import (
     DRAFT_KIND,
     EXPORT_KINDS,

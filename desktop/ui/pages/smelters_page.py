@@ -29,7 +29,7 @@ from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
 from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
 from desktop.ui.pages.base import WizardPage
-from desktop.ui.project_reference_dialog import newer_lists_note, project_reference_line
+from desktop.ui.dialogs.project_reference import ProjectReferenceDialog, newer_lists_note, project_reference_line
 from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
 from desktop.ui.widgets.smelter_detail import SmelterDetail
 from desktop.ui.widgets.status_chart import StatusChart, counts_by_metal
@@ -320,7 +320,11 @@ class SmelterReviewPage(WizardPage):
 
     def review_project_reference(self) -> None:
         """Which lists this project uses; move it to newer ones after seeing what changes."""
-        if self.project is not None and dialogs.review_project_reference(self, self.project):
+        if self.project is None:
+            return
+        dialog = ProjectReferenceDialog(self.project, self)
+        dialog.exec()
+        if dialog.moved:
             self.refresh()
 
     def leave_unknown(self) -> None:

@@ -13,8 +13,8 @@ from desktop.core.filing import project_response_rate
 from desktop.ui import dialogs
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.plural import plural, was_were
-from desktop.ui.widgets_files import FilesPanel
-from desktop.ui.widgets_roster import RosterPanel
+from desktop.ui.widgets.files_panel import FilesPanel
+from desktop.ui.widgets.roster_panel import RosterPanel
 from desktop.ui.workers import BackgroundTask
 
 

@@ -60,7 +60,7 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
 
 def ask_new_project(parent: QWidget, default_folder: Path) -> tuple[Path, str, int] | None:
     """(file path, company name, reporting year) for a new project, or None if cancelled."""
-    from desktop.ui.new_project_dialog import NewProjectDialog
+    from desktop.ui.dialogs.new_project import NewProjectDialog
 
     dialog = NewProjectDialog(default_folder, parent)
     if dialog.exec() != NewProjectDialog.Accepted:
@@ -70,7 +70,7 @@ def ask_new_project(parent: QWidget, default_folder: Path) -> tuple[Path, str, i
 
 def review_import(parent: QWidget, files, suppliers) -> bool:
     """Let the user confirm each file's supplier; False when the import is cancelled."""
-    from desktop.ui.import_review_dialog import ImportReviewDialog
+    from desktop.ui.dialogs.import_review import ImportReviewDialog
 
     if not any(f.declaration is not None and not f.already_imported for f in files):
         return True  # nothing to assign: only unreadable or duplicate files
@@ -146,7 +146,7 @@ def copy_to_clipboard(text: str) -> None:
 
 def ask_supplier(parent: QWidget, supplier=None):
     """The supplier as edited, or None when cancelled."""
-    from desktop.ui.supplier_dialog import SupplierDialog
+    from desktop.ui.dialogs.supplier import SupplierDialog
 
     dialog = SupplierDialog(supplier, parent)
     return dialog.result_supplier() if dialog.exec() == SupplierDialog.Accepted else None
@@ -191,22 +191,6 @@ def ask_open_reference_files(parent: QWidget) -> list[Path]:
         parent, "Choose RMI files", "", "RMI files (*.xlsx *.xls *.xml *.csv);;All files (*)"
     )
     return [Path(p) for p in paths]
-
-
-def update_reference(parent: QWidget) -> bool:
-    """Run the reference update dialog; True when a new reference was applied."""
-    from desktop.ui.reference_update_dialog import ReferenceUpdateDialog
-
-    return ReferenceUpdateDialog(parent).exec() == ReferenceUpdateDialog.Accepted
-
-
-def review_project_reference(parent: QWidget, project) -> bool:
-    """The project's smelter statuses and the move to newer lists; True when the project moved."""
-    from desktop.ui.project_reference_dialog import ProjectReferenceDialog
-
-    dialog = ProjectReferenceDialog(project, parent)
-    dialog.exec()
-    return dialog.moved
 
 
 def ask_audit_report_file(parent: QWidget, for_edgar: bool) -> Path | None:
