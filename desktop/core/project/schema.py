@@ -180,12 +180,54 @@ ALTER TABLE products ADD COLUMN acquired_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE products ADD COLUMN acquired_was_obligated TEXT NOT NULL DEFAULT '';
 """
 
+# Issue 13: the original bytes sat in the middle of each declarations row, so every read of `parsed`
+# walked the file's overflow pages (about 3 s to read 500 suppliers). The bytes move to a table of
+# their own, keyed by the declaration's id; SQLite cannot drop a column in place on every version,
+# so `declarations` is rebuilt with the same ids, columns (in the same order, minus file_bytes) and
+# index. The old table is renamed first so that the bytes are copied once and nothing that
+# references the new `declarations` ever sees a drop (foreign keys are on during migrations).
+ORIGINALS_OWN_TABLE = """
+ALTER TABLE declarations RENAME TO declarations_before_v6;
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER REFERENCES suppliers(id) ON DELETE SET NULL,
+    file_name TEXT NOT NULL,
+    original_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL DEFAULT '',
+    revision TEXT NOT NULL DEFAULT '',
+    company_name TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    effective_date TEXT,
+    verdict TEXT NOT NULL DEFAULT '',
+    is_current INTEGER NOT NULL DEFAULT 1,
+    problem TEXT NOT NULL DEFAULT '',         -- why the file could not be read, if it could not
+    parsed TEXT NOT NULL DEFAULT ''           -- the declaration as read (JSON), so opening is fast
+);
+INSERT INTO declarations (id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision,
+                          company_name, scope, effective_date, verdict, is_current, problem, parsed)
+SELECT id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision,
+       company_name, scope, effective_date, verdict, is_current, problem, parsed
+  FROM declarations_before_v6;
+-- Supplier files as received: the original bytes (the record, kept five years); their SHA-256 is
+-- declarations.sha256.
+CREATE TABLE declaration_files (
+    declaration_id INTEGER PRIMARY KEY REFERENCES declarations(id) ON DELETE CASCADE,
+    file_bytes BLOB NOT NULL
+);
+INSERT INTO declaration_files (declaration_id, file_bytes) SELECT id, file_bytes FROM declarations_before_v6;
+DROP TABLE declarations_before_v6;
+CREATE INDEX declarations_supplier ON declarations(supplier_id, is_current);
+"""
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     SCHEMA_V1,
     SCHEMA_V2_REFERENCE_SNAPSHOTS,
     SUPPLIERS_ASKED,
     ATTACHMENTS,
     PRODUCT_ACQUISITIONS,
+    ORIGINALS_OWN_TABLE,
 ]
 
 
