@@ -19,7 +19,7 @@ from desktop.core import diligence
 from desktop.core.claims import CONFIRMED_PREFIX
 from desktop.core.customer_cmrt import SETTING_PREFIX as CUSTOMER_CMRT_PREFIX
 from desktop.core.project import Project
-from desktop.core.project_reference import _store, project_reference
+from desktop.core.project_reference import project_reference, store_snapshot
 from desktop.core.report_builder import COMPANY_BACKGROUND_KEY, FUTURE_STEPS_KEY, REPORT_URL_KEY
 from desktop.core.scoping import Answer, MadeBy
 from desktop.core.smelters import load_reference
@@ -87,6 +87,6 @@ def _take_newest_statuses(old: Project, new: Project) -> None:
     previous = project_reference(old)
     if (previous.status_as_of or "") > (current.status_as_of or ""):
         reason = f"Next year's filing started from {old.path.name}: its smelter statuses are newer than the app's."
-        _store(new, previous, reason)
+        store_snapshot(new, previous, reason)
     else:
-        _store(new, current, f"Next year's filing started from {old.path.name}, with the newest smelter statuses.")
+        store_snapshot(new, current, f"Next year's filing started from {old.path.name}, with the newest smelter statuses.")

@@ -238,6 +238,11 @@ def apply_project_move(project: Project, move: ProjectMove, confirmed_after_expo
     _store(project, move.proposed, reason, "\n".join(move.lines()))
 
 
+def store_snapshot(project: Project, reference: SmelterReference, reason: str) -> None:
+    """Record `reference` as the statuses in force in `project` (a new project started from another)."""
+    _store(project, reference, reason)
+
+
 def _store(project: Project, reference: SmelterReference, reason: str, changes: str = "") -> None:
     project.add_reference_snapshot(
         reference_to_bytes(reference),

@@ -39,7 +39,6 @@ from desktop.core.customer_cmrt import (
     customer_cmrt,
     save_contact_facts,
 )
-from desktop.core.export.customer_cmrt_file import write_customer_cmrt
 from desktop.core.filing import project_rollup
 from desktop.core.project import Project
 from desktop.core.suppliers.sending import BLANK_CMRT_SETTING
@@ -60,6 +59,8 @@ def remembered_template(project: Project) -> Path | None:
 
 
 def _write(template: Path, target: Path, cmrt: CustomerCmrt) -> str:
+    from desktop.core.export.customer_cmrt_file import write_customer_cmrt  # openpyxl: only when writing
+
     write_customer_cmrt(template, target, cmrt)
     return hashlib.sha256(target.read_bytes()).hexdigest()
 

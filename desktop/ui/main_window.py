@@ -10,16 +10,12 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
-from desktop.core.compare import compare_projects
-from desktop.core.next_year import CARRIED_FROM_KEY, suggested_path
-from desktop.core.next_year import start_next_year as carry_into_next_year
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError, SaveFailed
 from desktop.core.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
-from desktop.ui.compare_dialog import CompareDialog
 from desktop.ui.pages.company_page import CompanyPage
 from desktop.ui.pages.diligence_page import DiligencePage
 from desktop.ui.pages.export_page import ExportPage
@@ -50,7 +46,7 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.addWidget(self.start_screen)
         self.setCentralWidget(self.screens)
-        self.compare_dialog: CompareDialog | None = None
+        self.compare_dialog = None  # File > Compare with last year, while it is open
         self._build_menus()
         self._show_start()
         self.setAcceptDrops(True)  # supplier files dropped anywhere on the window are imported
@@ -204,6 +200,10 @@ class MainWindow(QMainWindow):
     # -- year to year ----------------------------------------------------------------------------
 
     def start_next_year(self) -> None:
+        # Imported here: launching paints the start screen without the roll-up and export stack (issue 13).
+        from desktop.core.next_year import start_next_year as carry_into_next_year
+        from desktop.core.next_year import suggested_path
+
         if self.project is None:
             return
         target = dialogs.ask_next_year_project(self, suggested_path(self.project))
@@ -218,6 +218,10 @@ class MainWindow(QMainWindow):
         dialogs.show_info(self, "Next year's filing started", NEXT_YEAR_NOTE)
 
     def compare_with_last_year(self) -> None:
+        from desktop.core.compare import compare_projects
+        from desktop.core.next_year import CARRIED_FROM_KEY
+        from desktop.ui.compare_dialog import CompareDialog
+
         if self.project is None:
             return
         remembered = Path(self.project.setting(CARRIED_FROM_KEY, "") or ".")

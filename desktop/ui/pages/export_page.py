@@ -33,7 +33,6 @@ from desktop.core.readiness import blockers
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
-from desktop.core.export.audit_pack import write_audit_pack
 from desktop.core.export.records import file_sha256
 from desktop.ui.customer_cmrt_dialog import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.ui.figures_dialog import FiguresDialog
@@ -323,6 +322,8 @@ class ExportPage(WizardPage):
             return
         if target.suffix.lower() != ".zip":
             target = target.with_suffix(".zip")
+        from desktop.core.export.audit_pack import write_audit_pack  # the export stack, only when used
+
         # On the UI thread: the pack reads the project's own database connection, which is this thread's.
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
