@@ -159,3 +159,13 @@ def test_countries_compare_by_iso_code_for_cid002847(cmrt_dir, reference):
     assert match.cid == "CID002847" and m.ID_COUNTRY_CONTRADICTION not in match.flags
     elsewhere = match_row(dataclasses.replace(row, name="", country="SERBIA"), copy)
     assert m.ID_COUNTRY_CONTRADICTION in elsewhere.flags
+
+
+def test_a_smelter_rmi_removed_then_re_added_is_not_described_as_removed(reference):
+    # PT Belitung Industri Sejahtera: removed 2019-05-15, "Returned to operations" 2021-09-11.
+    history = [r for r in reference.revisions if r["cid"] == "CID001421"]
+    assert {r["basis"] for r in history} == {"Removed", "Added"}
+    assert reference.removals.of("Tin", "CID001421") is None
+    assert reference.removals.of("Tantalum", "CID000564") is not None  # Cabot stays removed
+    row = SmelterRow(row=5, metal="Tin", name="PT Belitung Industri Sejahtera", country="INDONESIA")
+    assert match_row(row, reference).cid == "CID001421"

@@ -29,7 +29,7 @@ def sheet_hyperlinks(data: bytes, sheet_name: str) -> dict[str, str]:
         xml = archive.read(part)
         if b"hyperlink" not in xml:  # most sheets have none: skip parsing the whole sheet (16% of a read)
             return {}
-        sheet = SafeET.fromstring(xml, forbid_dtd=True)
+        sheet = _parse_hyperlinks(xml)
         rels_part = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
         targets = _relationships(archive, rels_part)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, SafeET.ParseError, DefusedXmlException):
@@ -42,6 +42,23 @@ def sheet_hyperlinks(data: bytes, sheet_name: str) -> dict[str, str]:
         if element.get("ref") and target:
             links[element.get("ref").split(":")[0].upper()] = target
     return links
+
+
+def _parse_hyperlinks(xml: bytes):
+    """The sheet's root holding only its <hyperlinks> section when Excel's plain form makes that
+    section easy to cut out (the root tag keeps the namespace declarations); otherwise, or if the
+    cut-out does not parse, the whole sheet. Parsing a Declaration sheet whole cost ~15% of a read."""
+    start = xml.find(b"<hyperlinks>")
+    end = xml.find(b"</hyperlinks>")
+    root = xml.find(b"<worksheet ")
+    root_end = xml.find(b">", root) if root >= 0 else -1
+    if 0 <= root < root_end < start < end and xml.find(b"<hyperlinks", start + 1) < 0:
+        try:
+            return SafeET.fromstring(xml[root:root_end + 1] + xml[start:end + len(b"</hyperlinks>")]
+                                     + b"</worksheet>", forbid_dtd=True)
+        except SafeET.ParseError:
+            pass
+    return SafeET.fromstring(xml, forbid_dtd=True)
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:

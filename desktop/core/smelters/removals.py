@@ -37,13 +37,24 @@ class Removal:
         return text + "."
 
 
+def _latest_revisions(revisions: list[dict]) -> list[dict]:
+    """Each smelter's newest revision: RMI re-adds some it removed (PT Belitung Industri
+    Sejahtera, CID001421: removed 2019, "Returned to operations" 2021), and those are not removed."""
+    latest: dict[tuple[str, str], dict] = {}
+    for revision in revisions:
+        key = (revision.get("metal", ""), revision.get("cid", ""))
+        if key not in latest or str(revision.get("revision_date", "")) >= str(latest[key].get("revision_date", "")):
+            latest[key] = revision
+    return list(latest.values())
+
+
 class RemovalIndex:
     """Removals by CID and by (metal, normalised name); built once per reference."""
 
     def __init__(self, reference) -> None:
         self.by_cid: dict[tuple[str, str], Removal] = {}
         self.by_key: dict[tuple[str, str], list[Removal]] = {}
-        for revision in reference.revisions:
+        for revision in _latest_revisions(reference.revisions):
             if str(revision.get("basis", "")).strip().lower() != "removed":
                 continue
             metal, cid = revision["metal"], revision["cid"]
