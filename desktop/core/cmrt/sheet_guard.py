@@ -92,16 +92,17 @@ class SheetExtent:
 
     def feed(self, chunk: bytes) -> None:
         # Only complete tags are measured: the text from the last "<" on waits for the next chunk.
-        text = self._carry + chunk
+        # The measure reads `text` up to `cut` in place (no copies of a megabyte chunk).
+        text = self._carry + chunk if self._carry else chunk
         cut = text.rfind(b"<")
         if cut < 0 or len(text) - cut > 4096:  # no tag start, or an absurdly long one: measure all
             cut = len(text)
-        self._measure(text[:cut])
+        self._measure(text, cut)
         self._carry = text[cut:]
-        self._tail = (self._tail + chunk)[-256:]
+        self._tail = chunk[-256:] if len(chunk) >= 256 else (self._tail + chunk)[-256:]
 
     def finish(self) -> "SheetExtent":
-        self._measure(self._carry)
+        self._measure(self._carry, len(self._carry))
         self._carry = b""
         self.complete = bool(_END_TAG.search(self._tail))
         self.widest_implicit_row = max(self.widest_implicit_row, self._cells_in_row)
@@ -109,26 +110,27 @@ class SheetExtent:
         self.max_column = max(self.max_column, column_number(letters))
         return self
 
-    def _measure(self, text: bytes) -> None:
-        if not text:
+    def _measure(self, text: bytes, end: int) -> None:
+        """Measure text[:end] (searched with an end position, which regexes treat as the end)."""
+        if not end:
             return
-        last = text.rfind(b'<row r="')
+        last = text.rfind(b'<row r="', 0, end)
         if last >= 0:
-            found = _ROW_NUMBER.match(text, last)
+            found = _ROW_NUMBER.match(text, last, end)
             if found:
                 self.max_row = max(self.max_row, int(found.group(1)))
         bound = rounded_up(max(self.max_row, self.row_bound))
         wide = bound * ZZ > self.cell_limit
-        if _unusual_tags(bound, wide).search(text) or _PREFIXED.search(text):
-            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text))
-            self._measure_any_form(text)
+        if _unusual_tags(bound, wide).search(text, 0, end) or _PREFIXED.search(text, 0, end):
+            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text, 0, end))
+            self._measure_any_form(text[:end])
             return
         # Excel's form, within the bounds: rows up to `bound`, columns up to ZZ (or measured).
         self.row_bound = max(self.row_bound, bound)
-        if b'<c r="' in text:
+        if text.find(b'<c r="', 0, end) >= 0:
             if wide:
                 self._column_letters.add(b"Z")
-                self._column_letters.update(_WIDE_CELL.findall(text))
+                self._column_letters.update(_WIDE_CELL.findall(text, 0, end))
             else:
                 self.max_column = ZZ
 
