@@ -11,9 +11,9 @@ whole, chunk by chunk, as the zip check decompresses it (no second pass):
   counted cell by cell;
 - DTDs anywhere (not only in the first bytes), and whether the XML reaches its closing tag.
 
-Excel writes every tag as `<row r="7"` and `<c r="B7"`. A chunk is first searched, in one pass per
-tag kind, for anything else: another form, a row above the last row tag seen (rounded up to two
-digits), a column past ZZ. Found nothing: those are its bounds (about 5 ms per MB). Found something
+Excel writes every tag as `<row r="7"` and `<c r="B7"`. A chunk is first searched, in one pass for
+both tag kinds and DTD markers (plus one for prefixed tags), for anything else: another form, a
+row above the last row tag seen (rounded up to two digits), a column past ZZ. Found nothing: those are its bounds (about 5 ms per MB). Found something
 (prefixes, other quotes or spacing, cells without `r=`, a far cell): the chunk is measured exactly
 by the general, slower path, which only unusual writers and hostile files need.
 """
@@ -48,9 +48,10 @@ def rounded_up(number: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _unusual_tags(bound: int, wide: bool) -> tuple[re.Pattern, re.Pattern]:
+def _unusual_tags(bound: int, wide: bool) -> re.Pattern:
     """Row tags and cells not in Excel's own form, or naming a row above `bound` (or, unless `wide`,
-    a column past ZZ). No match in a chunk: every row and cell in it is within the bounds."""
+    a column past ZZ), and DTD markers: one pattern, so a chunk is searched once for all three.
+    No match in a chunk: every row and cell in it is within the bounds and it holds no DTD."""
     digits = str(bound)
     above = [rb"\d{%d,}" % (len(digits) + 1)]  # more digits; or as many and larger at some place
     for place, digit in enumerate(digits):
@@ -58,8 +59,8 @@ def _unusual_tags(bound: int, wide: bool) -> tuple[re.Pattern, re.Pattern]:
             above.append(digits[:place].encode() + rb"[%d-9]\d{%d}" % (int(digit) + 1, len(digits) - place - 1))
     number = rb'(?!0*(?:' + b"|".join(above) + rb')")\d'
     letters = rb"[A-Za-z]{1,4}" if wide else rb"[A-Za-z]{1,2}"
-    return (re.compile(rb'<row(?! r="' + number + rb'|[A-Za-z])'),
-            re.compile(rb'<c(?! r="' + letters + number + rb'|[A-Za-z])'))
+    return re.compile(rb'<(?:c(?! r="' + letters + number + rb'|[A-Za-z])|row(?! r="' + number
+                      + rb'|[A-Za-z])|!(?:DOCTYPE|ENTITY|doctype|entity))')
 
 
 def column_number(letters: bytes) -> int:
@@ -118,8 +119,7 @@ class SheetExtent:
                 self.max_row = max(self.max_row, int(found.group(1)))
         bound = rounded_up(max(self.max_row, self.row_bound))
         wide = bound * ZZ > self.cell_limit
-        rows, cells = _unusual_tags(bound, wide)
-        if DTD_MARKER.search(text) or _PREFIXED.search(text) or rows.search(text) or cells.search(text):
+        if _unusual_tags(bound, wide).search(text) or _PREFIXED.search(text):
             self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text))
             self._measure_any_form(text)
             return
