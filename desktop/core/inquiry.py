@@ -3,11 +3,18 @@
 Import runs in two phases so that a cancelled or failed import leaves the project unchanged:
 `read_supplier_files` reads and checks the files (slow, cancellable, touches no project), then
 `save_import` writes the chosen ones in a single transaction.
+
+Each file is read once; those bytes are hashed, parsed and, between the two phases, kept in a
+private temporary file (not in memory, not the user's file, which may change or vanish before the
+user confirms), so memory stays flat however many files are imported (issue 13).
 """
 
 from __future__ import annotations
 
 import hashlib
+import tempfile
+import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,6 +32,32 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 AUTO_MATCH_SCORE = 100
 
 
+class _Spool:
+    """The bytes of the files being imported, appended to one temporary file (deleted when closed
+    or collected), so that only a few files are in memory at a time."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="cmdesk-import-")
+        self._lock = threading.Lock()  # read by the reading worker, then by the UI thread's save
+        self._end = 0
+        weakref.finalize(self, self._file.close)  # gone with the last file that uses it
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        with self._lock:
+            self._file.seek(self._end)
+            self._file.write(data)
+            at, self._end = self._end, self._end + len(data)
+        return at, len(data)
+
+    def get(self, at: int, size: int) -> bytes:
+        with self._lock:
+            self._file.seek(at)
+            data = self._file.read(size)
+        if len(data) != size:
+            raise OSError("the temporary copy of an imported file is incomplete")
+        return data
+
+
 @dataclass
 class SupplierFile:
     """One file picked for import, after reading, with the roster supplier it seems to come from."""
@@ -32,12 +65,25 @@ class SupplierFile:
     path: Path
     declaration: Declaration | None = None
     problem: str = ""
-    file_bytes: bytes = b""
     sha256: str = ""  # of file_bytes, computed once when read
+    size: int = 0  # of file_bytes; 0 when the file could not be opened
     supplier_id: int | None = None  # the roster supplier chosen; None with create_supplier=False: unassigned
     create_supplier: bool = False  # add the file's company to the roster as a new supplier
     suggestions: list[tuple[Supplier, float]] = field(default_factory=list)
     already_imported: bool = False
+    _spool: _Spool | None = field(default=None, repr=False, compare=False)
+    _at: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def file_bytes(self) -> bytes:
+        """The bytes as read (from the import's temporary copy, never from the file again)."""
+        if self._spool is None or not self.size:
+            return b""
+        return self._spool.get(self._at, self.size)
+
+    def _keep(self, spool: _Spool, data: bytes) -> None:
+        self._spool = spool
+        self._at, self.size = spool.put(data)
 
     @property
     def company_name(self) -> str:
@@ -83,16 +129,22 @@ def read_supplier_files(
 
     `workers`: reading processes, by default one per core."""
     files = [SupplierFile(path) for path in expand_paths(paths)]
+    spool = _Spool()
     readable: list[SupplierFile] = []
     for item in files:
-        item.file_bytes, item.problem = _read_bytes(item.path)
-        if item.file_bytes:
-            item.sha256 = hashlib.sha256(item.file_bytes).hexdigest()
-            item.already_imported = item.sha256 in known_hashes
+        if should_cancel is not None and should_cancel():
+            return None
+        data, item.problem = _read_bytes(item.path)
+        if data:
+            item.sha256 = hashlib.sha256(data).hexdigest()
+            item.already_imported, item.size = item.sha256 in known_hashes, len(data)
+            if not item.already_imported:
+                item._keep(spool, data)
+        del data  # one file in memory at a time
         if not item.problem and not item.already_imported:
             readable.append(item)
     results = load_many([str(f.path) for f in readable], workers, on_progress, should_cancel,
-                        contents=[f.file_bytes for f in readable])
+                        contents=lambda index: readable[index].file_bytes)
     if should_cancel is not None and should_cancel():
         return None
     by_path = {str(f.path): f for f in readable}
@@ -136,12 +188,15 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
     ids: list[int] = []
     with project.transaction() as con:
         for item in files:
-            if item.already_imported or not item.file_bytes:  # duplicates, and files we could not open
+            if item.already_imported or not item.size:  # duplicates, and files we could not open
                 continue
+            data = item.file_bytes
+            if hashlib.sha256(data).hexdigest() != item.sha256:  # the temporary copy was damaged: store nothing
+                raise OSError(f"the temporary copy of {item.path.name} changed after it was read; import it again")
             if item.declaration is None:
                 ids.append(
                     project.add_declaration_file(
-                        item.file_bytes, item.path.name, str(item.path), None, con, item.sha256,
+                        data, item.path.name, str(item.path), None, con, item.sha256,
                         problem=item.problem,
                         verdict=Verdict.UNUSABLE.value,
                     )
@@ -166,7 +221,7 @@ def save_import(project: Project, files: list[SupplierFile]) -> list[int]:
                 touched.add(supplier.id)
             ids.append(
                 project.add_declaration_file(
-                    item.file_bytes, item.path.name, str(item.path), supplier.id if supplier else None, con,
+                    data, item.path.name, str(item.path), supplier.id if supplier else None, con,
                     item.sha256, **declaration_facts(item.declaration),
                 )
             )

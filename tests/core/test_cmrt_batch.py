@@ -105,3 +105,23 @@ def test_a_script_without_a_main_guard_is_told_so_and_its_files_are_still_read(t
     assert "Ask the supplier" not in done.stdout
     assert "RuntimeWarning: The helper processes that read CMRT files in parallel could not start" in done.stderr
     assert 'if __name__ == "__main__":' in done.stderr
+
+
+def test_pool_reads_each_files_bytes_only_when_a_worker_is_about_to_take_it():
+    """Issue 13: a few files per worker in flight, not every file's bytes up front."""
+    from desktop.core.cmrt.batch import IN_FLIGHT_PER_WORKER
+
+    paths = (SAMPLES * 4)[:14]
+    datas = [Path(p).read_bytes() for p in paths]
+    handed: list[int] = []
+    in_flight: list[int] = []
+
+    def contents(index: int) -> bytes:
+        handed.append(index)
+        return datas[index]
+
+    results = load_many(paths, workers=2, contents=contents,
+                        on_progress=lambda done, total, path: in_flight.append(len(handed) - done))
+    assert sorted(handed) == list(range(len(paths)))  # each file's bytes asked for once
+    assert all(isinstance(r, Declaration) for r in results) and [r.path for r in results] == [str(p) for p in paths]
+    assert 0 < max(in_flight) <= 2 * IN_FLIGHT_PER_WORKER < len(paths)

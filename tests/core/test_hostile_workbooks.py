@@ -98,7 +98,7 @@ def test_file_replaced_during_import_stores_what_was_parsed(cmrt_dir, tmp_path, 
     try:
         save_import(project, [item])
         (row,) = project.declaration_rows(current_only=False)
-        stored = project.con.execute("SELECT file_bytes FROM declarations WHERE id = ?", (row["id"],)).fetchone()[0]
+        stored = project.declaration_bytes(row["id"])
         assert bytes(stored) == first and row["company_name"].startswith("JX Advanced Metals")
     finally:
         project.close()

@@ -148,3 +148,26 @@ def test_each_stored_original_carries_the_hash_of_its_own_bytes(tmp_path, cmrt_d
         assert row["sha256"] == hashlib.sha256(project.declaration_bytes(declaration_id)).hexdigest()
         assert row["sha256"] == hashlib.sha256((folder / row["file_name"]).read_bytes()).hexdigest()
     project.close()
+
+
+def test_read_files_are_kept_aside_not_in_memory_and_stored_even_if_deleted_meanwhile(tmp_path, cmrt_dir):
+    """Issue 13: between reading and saving, the bytes read wait in a temporary file; what is
+    stored is what was read, hashed and parsed, even when the user's file is gone by then."""
+    import hashlib
+
+    folder = tmp_path / "inbox"
+    shutil.copytree(cmrt_dir / "suppliers", folder)
+    originals = {p.name: p.read_bytes() for p in folder.iterdir()}
+    files = read_supplier_files([folder], [], workers=1)
+    for item in files:
+        assert not any(isinstance(value, (bytes, bytearray, memoryview)) for value in vars(item).values())
+    shutil.rmtree(folder)  # the e-mail attachments were cleaned up before the user confirmed
+    project = Project.create(tmp_path / "p.cmdesk")
+    try:
+        ids = save_import(project, files)
+        assert len(ids) == len(originals)
+        for row in project.declaration_rows(current_only=False):
+            kept = project.declaration_bytes(row["id"])
+            assert kept == originals[row["file_name"]] and hashlib.sha256(kept).hexdigest() == row["sha256"]
+    finally:
+        project.close()

@@ -264,3 +264,82 @@ def test_suppliers_whose_request_was_recorded_become_asked(tmp_path):
         "Asked Co": True, "From A File Co": False, "Waiting Co": True, "Not Asked Co": False,
     }
     project.close()
+
+
+def test_originals_move_to_their_own_table_byte_for_byte(tmp_path, cmrt_dir):
+    """Projects made while the original bytes sat in `declarations` keep every file and what was read."""
+    from desktop.core.cmrt.checking import load_declaration
+    from desktop.core.project.declaration_json import declaration_to_json
+    from desktop.core.project.declaration_store import declaration_facts
+
+    path = tmp_path / "before.cmdesk"
+    before = schema.MIGRATIONS.index(schema.ORIGINALS_OWN_TABLE)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    for script in schema.MIGRATIONS[:before]:
+        con.executescript(script)
+    con.execute(f"PRAGMA user_version = {before}")
+    con.execute("INSERT INTO suppliers (id, name) VALUES (7, 'JX Advanced Metals Corp.')")
+    files = sorted((cmrt_dir / "suppliers").glob("*.xls*"))
+    expected = {}
+    for number, file in enumerate(files):
+        data = file.read_bytes()
+        try:
+            facts = declaration_facts(load_declaration(file, data))
+        except Exception as error:  # kept as received, with the reason, like an import does
+            facts = {"problem": str(error)}
+        declaration_id = 100 + 3 * number  # ids with gaps: they must survive as they are
+        row = {"id": declaration_id, "supplier_id": 7 if number == 1 else None, "file_name": file.name,
+               "original_path": str(file), "sha256": hashlib.sha256(data).hexdigest(), "file_bytes": data,
+               "imported_at": "2025-03-01T10:00:00", "imported_by": "clerk", "is_current": int(number != 0), **facts}
+        con.execute(f"INSERT INTO declarations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()))
+        expected[declaration_id] = (data, facts.get("parsed", ""), row)
+    con.commit()
+    con.close()
+    assert len(expected) == len(files) >= 5
+
+    project = Project.open(path)
+    try:
+        columns = [c["name"] for c in project.con.execute("PRAGMA table_info(declarations)")]
+        assert "file_bytes" not in columns and "parsed" in columns
+        assert project.con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert project.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        indexes = {r["name"] for r in project.con.execute("PRAGMA index_list(declarations)")}
+        assert "declarations_supplier" in indexes
+        backup = sqlite3.connect(path.with_name(f"{path.name}.format{before}.bak"))  # copied aside first
+        assert backup.execute("SELECT count(*) FROM declarations WHERE file_bytes != ''").fetchone()[0] == len(files)
+        backup.close()
+        rows = {r["id"]: r for r in project.declaration_rows(current_only=False)}
+        assert sorted(rows) == sorted(expected)
+        stored = {s.id: s for s in project.stored_declarations(current_only=False)}
+        for declaration_id, (data, parsed, row) in expected.items():
+            kept = project.declaration_bytes(declaration_id)
+            assert hashlib.sha256(kept).hexdigest() == row["sha256"] and kept == data
+            for column in ("supplier_id", "file_name", "original_path", "sha256", "imported_at", "imported_by",
+                           "is_current"):
+                assert rows[declaration_id][column] == row[column], column
+            if parsed:
+                assert declaration_to_json(stored[declaration_id].declaration) == parsed
+            else:
+                assert stored[declaration_id].declaration is None and stored[declaration_id].problem
+        assert project.damaged_originals() == []
+        assert [s.id for s in project.suppliers()] == [7]
+    finally:
+        project.close()
+
+
+def test_a_declaration_and_its_original_go_together(tmp_path):
+    project = Project.create(tmp_path / "p.cmdesk")
+    try:
+        kept = project.add_declaration_file(b"kept", "kept.xlsx")
+        gone = project.add_declaration_file(b"gone", "gone.xlsx")
+        with project.transaction() as con:
+            con.execute("DELETE FROM declarations WHERE id = ?", (gone,))
+        assert [r[0] for r in project.con.execute("SELECT declaration_id FROM declaration_files")] == [kept]
+        with project.transaction() as con:
+            con.execute("DELETE FROM declaration_files WHERE declaration_id = ?", (kept,))
+        (missing,) = project.damaged_originals()  # an original that is gone is reported, not skipped
+        assert missing["file_name"] == "kept.xlsx"
+    finally:
+        project.close()

@@ -6,7 +6,10 @@ early: files not finished by then are simply left out of the result (the list is
 `paths`), so callers that cancel must match results to paths by `.path`.
 
 Callers that have already read a file (to store and hash it) pass its bytes in `contents`, so what
-is parsed is exactly what was read: a file replaced on disk meanwhile cannot slip in.
+is parsed is exactly what was read: a file replaced on disk meanwhile cannot slip in. `contents` may
+be a function of the file's index instead of a list: it is called only when that file is handed to
+a reader, and at most a few files per worker are in flight, so memory stays flat however many
+files there are (issue 13).
 
 When worker processes cannot start at all (most often: a script that calls load_many without an
 `if __name__ == "__main__":` guard, so each "spawn" worker re-runs the script and stops), that is
@@ -33,6 +36,10 @@ _POLL_SECONDS = 0.1
 
 Result = Declaration | UnreadableFile
 Progress = Callable[[int, int, str], None]
+Contents = Callable[[int], "bytes | None"]
+# Files handed to the pool at a time, per worker: enough to keep every worker busy, few enough that
+# the bytes in flight do not grow with the batch.
+IN_FLIGHT_PER_WORKER = 2
 
 WORKERS_CANNOT_START = (
     "The helper processes that read CMRT files in parallel could not start, so the files were read "
@@ -87,33 +94,38 @@ def _from_worker(payload: tuple) -> Result:
 
 def load_many(paths: Sequence[str | Path], workers: int | None = None, on_progress: Progress | None = None,
               should_cancel: Callable[[], bool] | None = None,
-              contents: Sequence[bytes | None] | None = None) -> list[Result]:
+              contents: Sequence[bytes | None] | Contents | None = None) -> list[Result]:
     """Read and check every file; see the module docstring for order, cancellation and `contents`.
     `workers`: processes to read in, by default one per core."""
     names = [str(path) for path in paths]
     if workers is None:
         workers = os.cpu_count() or 1
-    datas = list(contents) if contents is not None else [None] * len(names)
-    if len(datas) != len(names):
-        raise ValueError("contents must hold one entry per path")
+    if contents is None:
+        datas: Contents = lambda index: None  # noqa: E731
+    elif callable(contents):
+        datas = contents
+    else:
+        if len(contents) != len(names):
+            raise ValueError("contents must hold one entry per path")
+        datas = contents.__getitem__
     if workers <= 1 or len(names) < POOL_THRESHOLD:
         return _load_here(names, datas, on_progress, should_cancel)
     return _load_in_pool(names, datas, min(workers, os.cpu_count() or 1), on_progress, should_cancel)
 
 
-def _load_here(names: list[str], datas: list[bytes | None], on_progress: Progress | None,
+def _load_here(names: list[str], datas: Contents, on_progress: Progress | None,
                should_cancel) -> list[Result]:
     results: list[Result] = []
-    for name, data in zip(names, datas):
+    for index, name in enumerate(names):
         if should_cancel is not None and should_cancel():
             break
-        results.append(load_one(name, data))
+        results.append(load_one(name, datas(index)))
         if on_progress is not None:
             on_progress(len(results), len(names), name)
     return results
 
 
-def _load_in_pool(names: list[str], datas: list[bytes | None], workers: int, on_progress: Progress | None,
+def _load_in_pool(names: list[str], datas: Contents, workers: int, on_progress: Progress | None,
                   should_cancel) -> list[Result]:
     results: dict[int, Result] = {}
     pending_indexes = list(range(len(names)))
@@ -129,8 +141,8 @@ def _load_in_pool(names: list[str], datas: list[bytes | None], workers: int, on_
             # Not one file came back and a worker cannot run an empty task: the workers never
             # started. Say so, and read the files here rather than blame each one.
             warnings.warn(WORKERS_CANNOT_START, RuntimeWarning, stacklevel=3)
-            here = _load_here([names[index] for index in pending_indexes], [datas[index] for index in pending_indexes],
-                              None, should_cancel)
+            here = _load_here([names[index] for index in pending_indexes],
+                              lambda at, lost=tuple(pending_indexes): datas(lost[at]), None, should_cancel)
             for index, result in zip(pending_indexes, here):
                 results[index] = result
                 if on_progress is not None:
@@ -149,25 +161,43 @@ def _run_pool(names, datas, indexes, workers, results, on_progress, should_cance
     # "spawn": forking a process that runs Qt threads is unsafe, and spawn behaves alike on every OS.
     context = multiprocessing.get_context("spawn")
     crashed: list[int] = []
+    queue = iter(indexes)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: dict[Future, int] = {pool.submit(_load_in_worker, names[index], datas[index]): index
-                                      for index in indexes}
-        waiting = set(futures)
+        futures: dict[Future, int] = {}
+        waiting: set[Future] = set()
+
+        def hand_out() -> None:  # keep a few files per worker in flight, reading each only now
+            while len(waiting) < workers * IN_FLIGHT_PER_WORKER:
+                index = next(queue, None)
+                if index is None:
+                    return
+                try:
+                    future = pool.submit(_load_in_worker, names[index], datas(index))
+                except BrokenProcessPool:
+                    crashed.append(index)
+                    crashed.extend(queue)  # not handed out yet: retried with the files lost in the crash
+                    return
+                futures[future] = index
+                waiting.add(future)
+
+        hand_out()
         while waiting:
             if should_cancel is not None and should_cancel():
                 pool.shutdown(wait=True, cancel_futures=True)
                 return None
             done, waiting = wait(waiting, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
-                index = futures[future]
+                index = futures.pop(future)
                 try:
                     results[index] = _from_worker(future.result())
                 except BrokenProcessPool:
                     crashed.append(index)
+                    crashed.extend(queue)  # not handed out yet: retried with the files lost in the crash
                     continue
                 except Exception as error:  # e.g. a result that could not be sent back
                     results[index] = UnreadableFile(names[index], f"the file could not be read ({error}).",
                                                     "Please report this file to support.")
                 if on_progress is not None:
                     on_progress(len(results), len(names), names[index])
+            hand_out()
     return crashed

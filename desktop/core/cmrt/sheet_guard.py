@@ -11,9 +11,9 @@ whole, chunk by chunk, as the zip check decompresses it (no second pass):
   counted cell by cell;
 - DTDs anywhere (not only in the first bytes), and whether the XML reaches its closing tag.
 
-Excel writes every tag as `<row r="7"` and `<c r="B7"`. A chunk is first searched, in one pass per
-tag kind, for anything else: another form, a row above the last row tag seen (rounded up to two
-digits), a column past ZZ. Found nothing: those are its bounds (about 5 ms per MB). Found something
+Excel writes every tag as `<row r="7"` and `<c r="B7"`. A chunk is first searched, in one pass for
+both tag kinds and DTD markers (plus one for prefixed tags), for anything else: another form, a
+row above the last row tag seen (rounded up to two digits), a column past ZZ. Found nothing: those are its bounds (about 5 ms per MB). Found something
 (prefixes, other quotes or spacing, cells without `r=`, a far cell): the chunk is measured exactly
 by the general, slower path, which only unusual writers and hostile files need.
 """
@@ -48,9 +48,10 @@ def rounded_up(number: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _unusual_tags(bound: int, wide: bool) -> tuple[re.Pattern, re.Pattern]:
+def _unusual_tags(bound: int, wide: bool) -> re.Pattern:
     """Row tags and cells not in Excel's own form, or naming a row above `bound` (or, unless `wide`,
-    a column past ZZ). No match in a chunk: every row and cell in it is within the bounds."""
+    a column past ZZ), and DTD markers: one pattern, so a chunk is searched once for all three.
+    No match in a chunk: every row and cell in it is within the bounds and it holds no DTD."""
     digits = str(bound)
     above = [rb"\d{%d,}" % (len(digits) + 1)]  # more digits; or as many and larger at some place
     for place, digit in enumerate(digits):
@@ -58,8 +59,8 @@ def _unusual_tags(bound: int, wide: bool) -> tuple[re.Pattern, re.Pattern]:
             above.append(digits[:place].encode() + rb"[%d-9]\d{%d}" % (int(digit) + 1, len(digits) - place - 1))
     number = rb'(?!0*(?:' + b"|".join(above) + rb')")\d'
     letters = rb"[A-Za-z]{1,4}" if wide else rb"[A-Za-z]{1,2}"
-    return (re.compile(rb'<row(?! r="' + number + rb'|[A-Za-z])'),
-            re.compile(rb'<c(?! r="' + letters + number + rb'|[A-Za-z])'))
+    return re.compile(rb'<(?:c(?! r="' + letters + number + rb'|[A-Za-z])|row(?! r="' + number
+                      + rb'|[A-Za-z])|!(?:DOCTYPE|ENTITY|doctype|entity))')
 
 
 def column_number(letters: bytes) -> int:
@@ -91,16 +92,17 @@ class SheetExtent:
 
     def feed(self, chunk: bytes) -> None:
         # Only complete tags are measured: the text from the last "<" on waits for the next chunk.
-        text = self._carry + chunk
+        # The measure reads `text` up to `cut` in place (no copies of a megabyte chunk).
+        text = self._carry + chunk if self._carry else chunk
         cut = text.rfind(b"<")
         if cut < 0 or len(text) - cut > 4096:  # no tag start, or an absurdly long one: measure all
             cut = len(text)
-        self._measure(text[:cut])
+        self._measure(text, cut)
         self._carry = text[cut:]
-        self._tail = (self._tail + chunk)[-256:]
+        self._tail = chunk[-256:] if len(chunk) >= 256 else (self._tail + chunk)[-256:]
 
     def finish(self) -> "SheetExtent":
-        self._measure(self._carry)
+        self._measure(self._carry, len(self._carry))
         self._carry = b""
         self.complete = bool(_END_TAG.search(self._tail))
         self.widest_implicit_row = max(self.widest_implicit_row, self._cells_in_row)
@@ -108,27 +110,27 @@ class SheetExtent:
         self.max_column = max(self.max_column, column_number(letters))
         return self
 
-    def _measure(self, text: bytes) -> None:
-        if not text:
+    def _measure(self, text: bytes, end: int) -> None:
+        """Measure text[:end] (searched with an end position, which regexes treat as the end)."""
+        if not end:
             return
-        last = text.rfind(b'<row r="')
+        last = text.rfind(b'<row r="', 0, end)
         if last >= 0:
-            found = _ROW_NUMBER.match(text, last)
+            found = _ROW_NUMBER.match(text, last, end)
             if found:
                 self.max_row = max(self.max_row, int(found.group(1)))
         bound = rounded_up(max(self.max_row, self.row_bound))
         wide = bound * ZZ > self.cell_limit
-        rows, cells = _unusual_tags(bound, wide)
-        if DTD_MARKER.search(text) or _PREFIXED.search(text) or rows.search(text) or cells.search(text):
-            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text))
-            self._measure_any_form(text)
+        if _unusual_tags(bound, wide).search(text, 0, end) or _PREFIXED.search(text, 0, end):
+            self.has_dtd = self.has_dtd or bool(DTD_MARKER.search(text, 0, end))
+            self._measure_any_form(text[:end])
             return
         # Excel's form, within the bounds: rows up to `bound`, columns up to ZZ (or measured).
         self.row_bound = max(self.row_bound, bound)
-        if b'<c r="' in text:
+        if text.find(b'<c r="', 0, end) >= 0:
             if wide:
                 self._column_letters.add(b"Z")
-                self._column_letters.update(_WIDE_CELL.findall(text))
+                self._column_letters.update(_WIDE_CELL.findall(text, 0, end))
             else:
                 self.max_column = ZZ
 

@@ -49,7 +49,13 @@ class DeclarationRecords:
         SQLite's integrity check does not see a flipped byte inside a stored file, so the record is
         checked against its own fingerprint (one row at a time: about 1 s per GB)."""
         damaged = []
-        for row in self.con.execute("SELECT id, file_name, sha256, imported_at, file_bytes FROM declarations"):
+        for row in self.con.execute(
+            "SELECT d.id, d.file_name, d.sha256, d.imported_at, f.file_bytes "
+            "FROM declarations d LEFT JOIN declaration_files f ON f.declaration_id = d.id ORDER BY d.id"
+        ):
+            if row["file_bytes"] is None:  # the original itself is gone: as damaged as a flipped byte
+                damaged.append(row)
+                continue
             if hashlib.sha256(row["file_bytes"]).hexdigest() != row["sha256"]:
                 damaged.append(row)
         return damaged
@@ -78,9 +84,9 @@ class DeclarationRecords:
         unknown = set(facts) - set(_FACTS)
         if unknown:
             raise ValueError(f"unknown declaration facts: {sorted(unknown)}")
-        columns = ["supplier_id", "file_name", "original_path", "sha256", "file_bytes", "imported_at", "imported_by"]
+        columns = ["supplier_id", "file_name", "original_path", "sha256", "imported_at", "imported_by"]
         values = [
-            supplier_id, file_name, original_path, sha256 or hashlib.sha256(file_bytes).hexdigest(), file_bytes,
+            supplier_id, file_name, original_path, sha256 or hashlib.sha256(file_bytes).hexdigest(),
             now_iso(), current_user(),
         ]
         columns += list(facts)
@@ -90,6 +96,8 @@ class DeclarationRecords:
         cursor = con.execute(
             f"INSERT INTO declarations ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})", values
         )
+        con.execute("INSERT INTO declaration_files (declaration_id, file_bytes) VALUES (?, ?)",
+                    (cursor.lastrowid, file_bytes))
         return cursor.lastrowid
 
     def assign_declaration(self, declaration_id: int, supplier_id: int | None) -> None:
@@ -113,7 +121,9 @@ class DeclarationRecords:
             )
 
     def declaration_bytes(self, declaration_id: int) -> bytes:
-        row = self.con.execute("SELECT file_bytes FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
+        row = self.con.execute(
+            "SELECT file_bytes FROM declaration_files WHERE declaration_id = ?", (declaration_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(declaration_id)
         return bytes(row["file_bytes"])

@@ -180,12 +180,66 @@ ALTER TABLE products ADD COLUMN acquired_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE products ADD COLUMN acquired_was_obligated TEXT NOT NULL DEFAULT '';
 """
 
+# Issue 13: the original bytes sat in the middle of each declarations row, so every read of `parsed`
+# walked the file's overflow pages (about 3 s to read 500 suppliers). The bytes move to a table of
+# their own, keyed by the declaration's id; SQLite cannot drop a column in place on every version,
+# so `declarations` is rebuilt with the same ids, columns (in the same order, minus file_bytes) and
+# index. The old table is renamed first so that nothing referencing the new `declarations` ever sees
+# a drop (foreign keys are on during migrations), and the bytes move one file at a time, each old
+# copy emptied as soon as it is copied, so its pages are reused at once: the project file does not
+# double in size (a 720 MB project stayed 720 MB, where a copy-then-drop made it 1.4 GB).
+_DECLARATIONS_V6 = """
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    supplier_id INTEGER REFERENCES suppliers(id) ON DELETE SET NULL,
+    file_name TEXT NOT NULL,
+    original_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL DEFAULT '',
+    revision TEXT NOT NULL DEFAULT '',
+    company_name TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    effective_date TEXT,
+    verdict TEXT NOT NULL DEFAULT '',
+    is_current INTEGER NOT NULL DEFAULT 1,
+    problem TEXT NOT NULL DEFAULT '',         -- why the file could not be read, if it could not
+    parsed TEXT NOT NULL DEFAULT ''           -- the declaration as read (JSON), so opening is fast
+)"""
+
+# Supplier files as received: the original bytes (the record, kept five years); their SHA-256 is
+# declarations.sha256.
+_DECLARATION_FILES = """
+CREATE TABLE declaration_files (
+    declaration_id INTEGER PRIMARY KEY REFERENCES declarations(id) ON DELETE CASCADE,
+    file_bytes BLOB NOT NULL
+)"""
+
+_FACT_COLUMNS = ("id, supplier_id, file_name, original_path, sha256, imported_at, imported_by, revision, "
+                 "company_name, scope, effective_date, verdict, is_current, problem, parsed")
+
+
+def ORIGINALS_OWN_TABLE(con: sqlite3.Connection) -> None:  # noqa: N802 (named like the other migrations)
+    con.execute("ALTER TABLE declarations RENAME TO declarations_before_v6")
+    con.execute(_DECLARATIONS_V6)
+    con.execute(f"INSERT INTO declarations ({_FACT_COLUMNS}) SELECT {_FACT_COLUMNS} FROM declarations_before_v6")
+    con.execute(_DECLARATION_FILES)
+    ids = [row[0] for row in con.execute("SELECT id FROM declarations_before_v6 ORDER BY id").fetchall()]
+    for declaration_id in ids:
+        con.execute("INSERT INTO declaration_files (declaration_id, file_bytes) "
+                    "SELECT id, file_bytes FROM declarations_before_v6 WHERE id = ?", (declaration_id,))
+        con.execute("UPDATE declarations_before_v6 SET file_bytes = x'' WHERE id = ?", (declaration_id,))
+    con.execute("DROP TABLE declarations_before_v6")
+    con.execute("CREATE INDEX declarations_supplier ON declarations(supplier_id, is_current)")
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     SCHEMA_V1,
     SCHEMA_V2_REFERENCE_SNAPSHOTS,
     SUPPLIERS_ASKED,
     ATTACHMENTS,
     PRODUCT_ACQUISITIONS,
+    ORIGINALS_OWN_TABLE,
 ]
 
 
