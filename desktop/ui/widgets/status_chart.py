@@ -52,7 +52,11 @@ class StatusChart(QWidget):
             for status in FILING_STATUSES:
                 width = bar_space * counts.get(status, 0) / widest
                 if width > 0:
-                    painter.fillRect(QRectF(left, top + 3, width, _ROW_HEIGHT - 6), QColor(STATUS_COLOURS[status]))
+                    # setBrush + drawRect, not fillRect(QRectF, QColor): that overload crashed
+                    # PySide6 6.12 inside paintEvent (a jump to a bad address in QtGui).
+                    painter.setPen(Qt.NoPen)
+                    painter.setBrush(QColor(STATUS_COLOURS[status]))
+                    painter.drawRect(QRectF(left, top + 3, width, _ROW_HEIGHT - 6))
                     left += width
             painter.setPen(theme.colour("muted"))
             painter.drawText(
