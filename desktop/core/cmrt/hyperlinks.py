@@ -18,12 +18,20 @@ from defusedxml import DefusedXmlException
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def sheet_hyperlinks(data: bytes, sheet_name: str) -> dict[str, str]:
+def sheet_hyperlinks(data: bytes, sheet_name: str, archive: zipfile.ZipFile | None = None,
+                     sheet_parts: dict[str, str] | None = None) -> dict[str, str]:
     """Cell address ("G77") -> external link target, for the sheet named; {} when there are none
-    or the package is not an .xlsx we can follow (an .xls, a damaged part)."""
+    or the package is not an .xlsx we can follow (an .xls, a damaged part).
+
+    `archive` and `sheet_parts`: the package's zip and its sheets' parts when the checks that
+    opened it already have them (workbook_file.OpenedWorkbook), so they are not read again."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        part = _sheet_part(archive, sheet_name)
+        if archive is None:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        if sheet_parts is not None:
+            part = sheet_parts.get(sheet_name.strip().lower())
+        else:
+            part = _sheet_part(archive, sheet_name)
         if part is None:
             return {}
         xml = archive.read(part)

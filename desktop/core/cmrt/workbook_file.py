@@ -63,6 +63,8 @@ class OpenedWorkbook:
     sha256: str
     container: str  # "xlsx" or "xls"
     data: bytes = b""  # the checked .xlsx package, for what calamine does not read (hyperlinks)
+    archive: zipfile.ZipFile | None = None  # that package's zip, opened once by the checks
+    sheet_parts: dict[str, str] | None = None  # sheet name (lower case) -> its part, from the checks
 
 
 def open_workbook(path: str | Path, data: bytes | None = None,
@@ -82,8 +84,10 @@ def open_workbook(path: str | Path, data: bytes | None = None,
                              f"{original} open), not a workbook.", f"Import {original} itself.")
     if data.startswith(OLE_MAGIC):
         data = _decrypt_if_needed(name, data)
+    archive, sheet_parts = None, None
     if data.startswith(ZIP_MAGIC):
-        _check_zip(name, data, sheets)
+        sheet_parts = {}
+        archive = _check_zip(name, data, sheets, sheet_parts)
         container = "xlsx"
     elif data.startswith(OLE_MAGIC):
         _check_ole(name, data)
@@ -97,7 +101,9 @@ def open_workbook(path: str | Path, data: bytes | None = None,
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFile(name, f"the workbook is damaged and cannot be opened ({_plain(error)}).",
                              ASK_FOR_COPY)
-    return OpenedWorkbook(workbook, sha256, container, data if container == "xlsx" else b"")
+    if container != "xlsx":
+        return OpenedWorkbook(workbook, sha256, container)
+    return OpenedWorkbook(workbook, sha256, container, data, archive, sheet_parts)
 
 
 def read_workbook_bytes(path: str | Path) -> bytes:
@@ -207,8 +213,11 @@ def _password_protected(name: str) -> UnreadableFile:
     )
 
 
-def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_READ) -> None:
-    """Refuse zip bombs, non-spreadsheet packages and XML with DTDs, using the directory then the data."""
+def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_READ,
+               sheet_parts: dict[str, str] | None = None) -> zipfile.ZipFile:
+    """Refuse zip bombs, non-spreadsheet packages and XML with DTDs, using the directory then the data.
+
+    Returns the opened zip (its directory is read once); fills `sheet_parts` with every sheet's part."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -229,7 +238,7 @@ def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_RE
         raise _bomb(name, total)
     try:
         root = _check_workbook_xml(name, archive.read("xl/workbook.xml"))
-        for part, sheet in _parts_to_scan(archive, root, names, sheets):
+        for part, sheet in _parts_to_scan(archive, root, names, sheets, sheet_parts):
             _check_part(name, archive, archive.getinfo(part), sheet)
     except UnreadableFile:
         raise
@@ -241,10 +250,11 @@ def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_RE
         raise UnreadableFile(name, f"the file is damaged or incomplete ({_plain(error)}).", ASK_FOR_COPY)
     except (SafeET.ParseError, DefusedXmlException) as error:
         raise UnreadableFile(name, f"the workbook's structure is damaged ({_plain(error)}).", ASK_FOR_COPY)
+    return archive
 
 
-def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str],
-                   wanted: frozenset[str] | None) -> list[tuple[str, str]]:
+def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str], wanted: frozenset[str] | None,
+                   sheet_parts: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(part, sheet name) for the shared strings and the sheets the reader will open (all when
     `wanted` is None); scanning all 11 sheets of a CMRT would cost 80 ms for nothing."""
     targets = {}
@@ -261,6 +271,8 @@ def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str],
         rel_id = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
         part = targets.get(rel_id)
         sheet = element.get("name", "").strip()
+        if sheet_parts is not None and part is not None:
+            sheet_parts.setdefault(sheet.lower(), part)
         if part in names and (folded is None or sheet.lower() in folded):
             parts.append((part, sheet))
     if not any(part.startswith("xl/worksheets/") for part, _ in parts):  # unusual package: scan every sheet
