@@ -219,3 +219,17 @@ def edgar_checklist(project) -> list[ChecklistItem]:
 
 def set_edgar_item(project, key: str, done: bool) -> None:
     project.set_setting(EDGAR_CHECK_PREFIX + key, "yes" if done else "")
+
+
+def damaged_originals_blockers(project) -> list[Blocker]:
+    """Before any export: every stored supplier file is still the file that was received."""
+    return [Blocker(
+        f"suppliers.damaged_original.{row['id']}",
+        f"The stored copy of {row['file_name']} (imported {row['imported_at'][:10]}) no longer matches the "
+        "fingerprint taken when it was imported: this part of the project file is damaged. Import the "
+        "supplier's file again, or restore the project from a backup.",
+        STEP_SUPPLIERS,
+    ) for row in project.damaged_originals()]
+
+
+CHECKS.append(damaged_originals_blockers)

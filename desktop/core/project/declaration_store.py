@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
 from desktop.core.project.declaration_json import declaration_from_json, declaration_to_json
-from desktop.core.readiness import CHECKS, STEP_SUPPLIERS, Blocker
+from desktop.core.project.who_when import current_user, now_iso
 
 _FACTS = ("revision", "company_name", "scope", "effective_date", "verdict", "problem", "parsed")
 
@@ -79,7 +79,6 @@ class DeclarationRecords:
             with self.transaction() as con:
                 return self.add_declaration_file(file_bytes, file_name, original_path, supplier_id, con, sha256,
                                                  **facts)
-        from desktop.core.project.store import current_user, now_iso
 
         unknown = set(facts) - set(_FACTS)
         if unknown:
@@ -151,17 +150,3 @@ class DeclarationRecords:
             )
             for row in rows
         ]
-
-
-def damaged_originals_blockers(project) -> list[Blocker]:
-    """Before any export: every stored supplier file is still the file that was received."""
-    return [Blocker(
-        f"suppliers.damaged_original.{row['id']}",
-        f"The stored copy of {row['file_name']} (imported {row['imported_at'][:10]}) no longer matches the "
-        "fingerprint taken when it was imported: this part of the project file is damaged. Import the "
-        "supplier's file again, or restore the project from a backup.",
-        STEP_SUPPLIERS,
-    ) for row in project.damaged_originals()]
-
-
-CHECKS.append(damaged_originals_blockers)

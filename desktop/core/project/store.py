@@ -7,11 +7,9 @@ bare connection, so tests can use throw-away databases.
 
 from __future__ import annotations
 
-import getpass
 import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -27,21 +25,11 @@ from desktop.core.project.errors import (
     NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing, retryable_changes, save_failure,
 )
 from desktop.core.project.lock import ProjectLock
+from desktop.core.project.who_when import current_user, now_iso
 from desktop.core.registrant import Registrant
 from desktop.core.scoping import Answer, MadeBy, Product
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (some frozen Windows set-ups)
-        return "unknown user"
 
 
 def init_db(con: sqlite3.Connection, path: Path | None = None) -> None:
