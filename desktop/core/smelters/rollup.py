@@ -26,6 +26,7 @@ from desktop.core.smelters.matching import (
 from desktop.core.smelters.ranking import ranked
 from desktop.core.smelters.reference import SmelterReference, status_is_stale
 from desktop.core.smelters.summary import Summary, summarise
+from desktop.core.smelters.supplier_names import supplier_name
 
 _CONTRADICTIONS = {ID_METAL_CONTRADICTION, ID_COUNTRY_CONTRADICTION, ID_NAME_CONTRADICTION}
 
@@ -121,16 +122,6 @@ class Rollup:
             f"Smelter statuses are as of {oldest or 'an unknown date'}, more than 12 months ago. "
             "Import RMI's current facility lists and move this project to them before filing."
         )
-
-
-def supplier_name(declaration: Declaration, supplier_names: Mapping[str, str] | None) -> str:
-    names = supplier_names or {}
-    return (
-        names.get(declaration.path)
-        or names.get(declaration.file_name)
-        or declaration.company.name.strip()
-        or declaration.file_name
-    )
 
 
 def rollup(

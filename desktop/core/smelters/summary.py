@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration
 from desktop.core.percent import percent_half_up
+from desktop.core.smelters.supplier_names import supplier_name
 from desktop.core.smelters.statuses import ACTIVE, CONFORMANT, CROSS_RECOGNIZED, NOT_ENROLLED, REMOVED
 
 if TYPE_CHECKING:  # rollup imports this module; the names are only for annotations
@@ -91,8 +92,6 @@ def summarise(
     supplier_names: Mapping[str, str] | None,
     suppliers_surveyed: int | None,
 ) -> Summary:
-    from desktop.core.smelters.rollup import supplier_name  # one definition of "the supplier"
-
     summary = Summary(metals={m: MetalSummary(m) for m in METALS})
     listed = [s for s in smelters if not s.excluded]
     for smelter in listed:
