@@ -32,7 +32,7 @@ TARGET_MB = 300
 
 def child(count: int, workers: int | None) -> dict:
     from bench.supplier_files import supplier_workbooks
-    from desktop.core.inquiry import read_supplier_files, save_import
+    from desktop.core.suppliers.inquiry import read_supplier_files, save_import
     from desktop.core.project import Project
 
     paths = [path for path, _ in supplier_workbooks(count)]
@@ -56,7 +56,7 @@ def child(count: int, workers: int | None) -> dict:
 
 
 def default_workers() -> str:
-    from desktop.core.inquiry import read_supplier_files
+    from desktop.core.suppliers.inquiry import read_supplier_files
 
     default = inspect.signature(read_supplier_files).parameters["workers"].default
     return str(default)

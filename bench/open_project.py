@@ -88,7 +88,7 @@ def build_project(suppliers: int) -> Path:
 def _give_snapshot(path: Path) -> None:
     """The project's own smelter reference, as a project started in the app has (no first-open notice)."""
     from desktop.core.project import Project
-    from desktop.core.project_reference import ensure_snapshot
+    from desktop.core.smelters.project_reference import ensure_snapshot
 
     project = Project.open(path)
     try:

@@ -92,7 +92,7 @@ def check_main(argv: list[str]) -> int:
 def expand_check_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
     """The files to check (folders expanded as the app's import expands them), and a problem line
     for each folder that holds no workbook."""
-    from desktop.core.inquiry import WORKBOOK_SUFFIXES, expand_paths
+    from desktop.core.suppliers.inquiry import WORKBOOK_SUFFIXES, expand_paths
 
     files: list[Path] = []
     empty: list[str] = []

@@ -1,7 +1,7 @@
 """`python -m desktop compare OLD.cmdesk NEW.cmdesk [--json]`: last year against this year, without Qt.
 
 Prints suppliers added, dropped and newly responding, smelters added and dropped per metal, status
-changes and the per-metal figures then and now (desktop.core.compare). Exit status: 0 when printed,
+changes and the per-metal figures then and now (desktop.core.filing.compare). Exit status: 0 when printed,
 2 when a project cannot be opened.
 """
 
@@ -26,7 +26,7 @@ def add_compare(commands) -> None:
 
 
 def run_compare(options) -> int:
-    from desktop.core.compare import compare_projects, comparison_lines
+    from desktop.core.filing.compare import compare_projects, comparison_lines
     from desktop.core.project import Project, ProjectError
 
     opened = []

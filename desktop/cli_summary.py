@@ -27,10 +27,10 @@ def add_summary(commands) -> None:
 
 def project_summary(project) -> dict:
     """The summary as plain data (what --json prints)."""
-    from desktop.core.filing import project_conclusion, project_response_rate, project_rollup
-    from desktop.core.filing_calendar import filing_deadline
-    from desktop.core.readiness import blockers
-    from desktop.core.report_builder import metal_summaries
+    from desktop.core.filing.evidence import project_conclusion, project_response_rate, project_rollup
+    from desktop.core.filing.filing_calendar import filing_deadline
+    from desktop.core.filing.readiness import blockers
+    from desktop.core.filing.report_builder import metal_summaries
     from desktop.core.smelters.to_resolve import still_to_resolve
 
     registrant = project.registrant()

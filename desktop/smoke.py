@@ -72,8 +72,8 @@ def _run(out: Path, problems: list[str]) -> None:
 
 
 def _write_exports(project, folder: Path, problems: list[str]) -> None:
-    from desktop.core.filing import project_rollup
-    from desktop.core.report_builder import report_data_from_project
+    from desktop.core.filing.evidence import project_rollup
+    from desktop.core.filing.report_builder import report_data_from_project
     from desktop.ui.export_worker import EXPORT_KINDS, target_for, write_export
 
     data = report_data_from_project(project, project_rollup(project))

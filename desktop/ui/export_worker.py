@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from desktop.core.export.report_data import IncompleteReport, NothingToFile, ReportData
-from desktop.core.wording import ForbiddenWording
+from desktop.core.filing.wording import ForbiddenWording
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
 from desktop.core.project import Project, ProjectError, SaveFailed
-from desktop.core.project_reference import ensure_snapshot
+from desktop.core.smelters.project_reference import ensure_snapshot
 from desktop.core.sample.project import create_sample_project
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
@@ -201,8 +201,8 @@ class MainWindow(QMainWindow):
 
     def start_next_year(self) -> None:
         # Imported here: launching paints the start screen without the roll-up and export stack (issue 13).
-        from desktop.core.next_year import start_next_year as carry_into_next_year
-        from desktop.core.next_year import suggested_path
+        from desktop.core.filing.next_year import start_next_year as carry_into_next_year
+        from desktop.core.filing.next_year import suggested_path
 
         if self.project is None:
             return
@@ -218,8 +218,8 @@ class MainWindow(QMainWindow):
         dialogs.show_info(self, "Next year's filing started", NEXT_YEAR_NOTE)
 
     def compare_with_last_year(self) -> None:
-        from desktop.core.compare import compare_projects
-        from desktop.core.next_year import CARRIED_FROM_KEY
+        from desktop.core.filing.compare import compare_projects
+        from desktop.core.filing.next_year import CARRIED_FROM_KEY
         from desktop.ui.dialogs.compare import CompareDialog
 
         if self.project is None:

@@ -107,7 +107,7 @@ class WizardView(QWidget):
     def go_to_page(self, page_class: type[WizardPage]) -> None:
         self.step_list.setCurrentRow(self.pages.index(self.page(page_class)))
 
-    # Readiness step names (desktop.core.readiness STEP_*) and the page that fixes each.
+    # Readiness step names (desktop.core.filing.readiness STEP_*) and the page that fixes each.
     STEP_PAGES = {
         "company": "CompanyPage", "products": "ProductsPage", "suppliers": "SuppliersPage",
         "smelters": "SmelterReviewPage", "diligence": "DiligencePage", "export": "ExportPage",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core.acquisitions import first_reporting_year, months_later, transition
+from desktop.core.filing.acquisitions import first_reporting_year, months_later, transition
 
 
 @pytest.mark.parametrize(
@@ -45,9 +45,9 @@ def test_transition_applies_only_while_the_eight_months_run():
 
 def test_a_recent_acquisition_is_left_out_and_disclosed(tmp_path, cmrt_dir):
     from desktop.core.export.report_pdf import write_report_pdf
-    from desktop.core.filing import project_determination
-    from desktop.core.report_builder import report_data_from_project
-    from desktop.core.scoping import Answer, MadeBy, Product
+    from desktop.core.filing.evidence import project_determination
+    from desktop.core.filing.report_builder import report_data_from_project
+    from desktop.core.filing.scoping import Answer, MadeBy, Product
     from tests.core.export_helpers import pdf_pages
     from tests.core.test_report_builder import filed_project
 

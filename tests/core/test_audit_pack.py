@@ -15,9 +15,9 @@ import pytest
 
 from desktop.core.export.audit_pack import MANIFEST, write_audit_pack
 from desktop.core.export.figures_workbook import project_figures
-from desktop.core.filing import project_response_rate, project_rollup
+from desktop.core.filing.evidence import project_response_rate, project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import annex_rows, metal_summaries
+from desktop.core.filing.report_builder import annex_rows, metal_summaries
 from desktop.core.smelters import MatchDecision
 from tests.core.test_report_builder import filed_project
 

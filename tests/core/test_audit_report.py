@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from desktop.core import audit_report, readiness
-from desktop.core.audit_report import BadAttachment, attach_audit_edgar, attach_audit_pdf, audit_blockers
+from desktop.core.filing import audit_report, readiness
+from desktop.core.filing.audit_report import BadAttachment, attach_audit_edgar, attach_audit_pdf, audit_blockers
 from desktop.core.export.edgar_html import write_edgar_html
 from desktop.core.export.report_data import IncompleteReport
 from desktop.core.export.report_pdf import write_report_pdf
 from desktop.core.project import Project
-from desktop.core.report_builder import IPSA_AUDITOR_KEY, IPSA_KEY, report_data_from_project
+from desktop.core.filing.report_builder import IPSA_AUDITOR_KEY, IPSA_KEY, report_data_from_project
 from tests.core.export_helpers import pdf_pages
 from tests.core.test_report_builder import filed_project
 

@@ -1,14 +1,14 @@
-"""Proposed due diligence sentences versus confirmed facts (desktop.core.claims), without Qt."""
+"""Proposed due diligence sentences versus confirmed facts (desktop.core.filing.claims), without Qt."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop.core import claims, diligence, readiness
-from desktop.core.claims import NotConfirmable, claim_blockers, claim_states, confirm_claim, confirm_step
-from desktop.core.filing import project_determination
+from desktop.core.filing import claims, diligence, readiness
+from desktop.core.filing.claims import NotConfirmable, claim_blockers, claim_states, confirm_claim, confirm_step
+from desktop.core.filing.evidence import project_determination
 from desktop.core.project import Project
-from desktop.core.scoping import Outcome
+from desktop.core.filing.scoping import Outcome
 from tests.core.test_report_builder import filed_project
 
 FACTS = {

@@ -15,12 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.core import claims
+from desktop.core.filing import claims
 from desktop.core.cmrt import load_declaration
 from desktop.core.cmrt.model import METALS, Severity
-from desktop.core.customer_cmrt import SCOPE_PRODUCT, customer_cmrt
+from desktop.core.filing.customer_cmrt import SCOPE_PRODUCT, customer_cmrt
 from desktop.core.export.customer_cmrt_file import TemplateProblem, check_template, write_customer_cmrt
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
 from desktop.core.sample.project import create_sample_project
 from tests.core.test_report_builder import filed_project

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.core.cmrt import load_many
 from desktop.core.cmrt.model import Meaning
-from desktop.core.filing import (
+from desktop.core.filing.evidence import (
     CONCLUSION_REASON_KEY,
     STAFF_STATEMENT_KEY,
     VOLUNTARY_CMR_KEY,
@@ -22,12 +22,12 @@ from desktop.core.filing import (
     project_conclusion,
     project_rollup,
 )
-from desktop.core.inquiry import read_supplier_files, save_import
-from desktop.core.inquiry_evidence import Ground, answer_evidence
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
+from desktop.core.filing.inquiry_evidence import Ground, answer_evidence
 from desktop.core.project import Project
-from desktop.core.report_builder import report_data_from_project
+from desktop.core.filing.report_builder import report_data_from_project
 from desktop.core.export.report_pdf import write_report_pdf
-from desktop.core.scoping import Answer, InquiryResult, MadeBy, Outcome, Product
+from desktop.core.filing.scoping import Answer, InquiryResult, MadeBy, Outcome, Product
 from desktop.core.smelters.decisions import MatchDecision
 from desktop.core.suppliers import RequestState, Supplier
 from tests.core.export_helpers import pdf_pages

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.core import diligence
-from desktop.core.wording import wording_problems
+from desktop.core.filing import diligence
+from desktop.core.filing.wording import wording_problems
 
 CONTEXT = {
     "company": "Harbor Point Instruments, Inc.",

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from desktop.core.export.records import file_sha256
 from desktop.core.export.report_pdf import NothingToFile, write_annex_pdf, write_report_pdf
-from desktop.core.wording import ForbiddenWording
+from desktop.core.filing.wording import ForbiddenWording
 from tests.core.export_helpers import folded, pdf_pages, sample, squash
 
 FORM_SD_SECTIONS = [

@@ -91,7 +91,7 @@ def test_exports_import_no_qt():
 
     code = (
         "import sys, desktop.core.export.report_pdf, desktop.core.export.edgar_html, "
-        "desktop.core.export.annex_files, desktop.core.diligence, desktop.core.wording; "
+        "desktop.core.export.annex_files, desktop.core.filing.diligence, desktop.core.filing.wording; "
         "print('PySide6' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core.filing_calendar import deadline_explanation, federal_holidays, filing_deadline
+from desktop.core.filing.filing_calendar import deadline_explanation, federal_holidays, filing_deadline
 
 
 @pytest.mark.parametrize(

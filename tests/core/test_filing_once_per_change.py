@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.filing import current_declarations, project_rollup
+from desktop.core.filing.evidence import current_declarations, project_rollup
 from desktop.core.sample.project import create_sample_project
 
 
@@ -34,7 +34,7 @@ def test_current_declarations_follow_a_new_file(project, cmrt_dir):
     before = current_declarations(project)
     assert current_declarations(project) == before
     path = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"
-    from desktop.core.inquiry import read_supplier_files, save_import
+    from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 
     files = read_supplier_files([path], project.suppliers(), workers=1)
     save_import(project, files)
@@ -44,16 +44,16 @@ def test_current_declarations_follow_a_new_file(project, cmrt_dir):
 
 
 def test_an_explicit_reference_is_never_served_from_the_kept_roll_up(project):
-    from desktop.core.project_reference import project_reference
+    from desktop.core.smelters.project_reference import project_reference
 
     kept = project_rollup(project)
     assert project_rollup(project, project_reference(project)) is not kept
 
 
 def test_questions_from_the_roll_up_matches_equal_those_matched_afresh(project, cmrt_dir):
-    from desktop.core.filing import row_matches
-    from desktop.core.inquiry import read_supplier_files, save_import
-    from desktop.core.project_reference import project_reference
+    from desktop.core.filing.evidence import row_matches
+    from desktop.core.suppliers.inquiry import read_supplier_files, save_import
+    from desktop.core.smelters.project_reference import project_reference
     from desktop.core.suppliers.smelter_questions import smelter_questions
 
     path = cmrt_dir / "suppliers" / "jx-advanced-metals_CMRT_6.4.xlsx"

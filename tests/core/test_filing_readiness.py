@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 
-from desktop.core.filing_readiness import (
+from desktop.core.filing.readiness_checks import (
     STALE_STATUS_REASON_KEY,
     edgar_checklist,
     late_filing_warning,
     set_edgar_item,
 )
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
-from desktop.core.readiness import STEP_COMPANY, STEP_PRODUCTS, STEP_SMELTERS, STEP_SUPPLIERS, blockers
+from desktop.core.filing.readiness import STEP_COMPANY, STEP_PRODUCTS, STEP_SMELTERS, STEP_SUPPLIERS, blockers
 from desktop.core.smelters.decisions import MatchDecision
 from desktop.core.smelters.to_resolve import still_to_resolve
-from desktop.core.scoping import MadeBy, Product
+from desktop.core.filing.scoping import MadeBy, Product
 from tests.core.test_report_builder import filed_project
 
 
@@ -108,7 +108,7 @@ def test_edgar_checklist_is_ticked_not_blocking(project):
 
 def test_the_sample_is_one_decision_away_from_a_true_final_filing(tmp_path):
     from desktop.core.export.report_pdf import write_report_pdf
-    from desktop.core.report_builder import report_data_from_project
+    from desktop.core.filing.report_builder import report_data_from_project
     from desktop.core.sample.project import create_sample_project
     from tests.core.export_helpers import pdf_pages
     from tests.ui.conftest import decide_sample_smelters
@@ -131,7 +131,7 @@ def test_the_sample_is_one_decision_away_from_a_true_final_filing(tmp_path):
 
 
 def test_a_new_empty_project_cannot_produce_a_final_export(tmp_path):
-    from desktop.core.report_builder import NotReadyToExport, report_data_from_project
+    from desktop.core.filing.report_builder import NotReadyToExport, report_data_from_project
 
     empty = Project.create(tmp_path / "new.cmdesk")
     assert blockers(empty)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import inquiry
+from desktop.core.suppliers import inquiry
 from desktop.core.cmrt import load_many
 from desktop.core.cmrt.model import UnreadableFile
-from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
 from tests.hostile_workbooks import HOSTILE, SOURCE, build
 
@@ -29,7 +29,7 @@ TIME_LIMIT = 60  # seconds; each run takes 1-2 s, the limit only catches a hang
 # The import path the Suppliers page runs (off the UI thread), printed as JSON by the child.
 IMPORT_SCRIPT = """
 import json, sys
-from desktop.core.inquiry import read_supplier_files
+from desktop.core.suppliers.inquiry import read_supplier_files
 files = read_supplier_files([sys.argv[1]], [], workers=1)
 print(json.dumps([{"problem": f.problem, "read": f.declaration is not None, "bytes": len(f.file_bytes)}
                   for f in files]))

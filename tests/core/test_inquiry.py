@@ -3,10 +3,10 @@
 import shutil
 
 from desktop.core.cmrt.model import Verdict
-from desktop.core.filing import current_declarations, inquiry_result, project_response_rate, project_rollup
-from desktop.core.inquiry import expand_paths, known_hashes, read_supplier_files, save_import
+from desktop.core.filing.evidence import current_declarations, inquiry_result, project_response_rate, project_rollup
+from desktop.core.suppliers.inquiry import expand_paths, known_hashes, read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.scoping import InquiryResult
+from desktop.core.filing.scoping import InquiryResult
 from desktop.core.suppliers import RequestState, Supplier
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main as cli_main
-from desktop.core import claims, diligence
-from desktop.core.compare import compare_projects
-from desktop.core.filing import answered_supplier_ids, project_rollup
-from desktop.core.inquiry import read_supplier_files, save_import
-from desktop.core.next_year import CARRIED_FROM_KEY, start_next_year, suggested_path
+from desktop.core.filing import claims, diligence
+from desktop.core.filing.compare import compare_projects
+from desktop.core.filing.evidence import answered_supplier_ids, project_rollup
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
+from desktop.core.filing.next_year import CARRIED_FROM_KEY, start_next_year, suggested_path
 from desktop.core.project import Project
-from desktop.core.report_builder import metal_summaries
-from desktop.core.scoping import Answer, MadeBy
+from desktop.core.filing.report_builder import metal_summaries
+from desktop.core.filing.scoping import Answer, MadeBy
 from desktop.core.suppliers import RequestState
 from tests.core.test_report_builder import filed_project
 

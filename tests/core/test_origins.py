@@ -1,15 +1,15 @@
 """Countries of origin and the results figures the report prints, from a project built on the
-real supplier CMRTs (desktop.core.origins, report_builder, cmr.txt)."""
+real supplier CMRTs (desktop.core.filing.origins, report_builder, cmr.txt)."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop.core import origins
+from desktop.core.filing import origins
 from desktop.core.export.report_data import AnnexRow
 from desktop.core.export.report_pdf import write_report_pdf
-from desktop.core.filing import project_rollup
-from desktop.core.report_builder import report_data_from_project
+from desktop.core.filing.evidence import project_rollup
+from desktop.core.filing.report_builder import report_data_from_project
 from desktop.core.smelters import load_reference
 from tests.core.export_helpers import pdf_pages
 from tests.core.test_report_builder import filed_project

@@ -1,8 +1,8 @@
 import openpyxl
 import pytest
 
-from desktop.core.product_list import ProductListError, read_product_list
-from desktop.core.scoping import Answer, MadeBy
+from desktop.core.filing.product_list import ProductListError, read_product_list
+from desktop.core.filing.scoping import Answer, MadeBy
 
 
 def test_reads_an_excel_list_below_a_title_row(tmp_path):

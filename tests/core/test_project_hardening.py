@@ -20,7 +20,7 @@ import pytest
 from desktop.core.project import NotAProjectFile, Project, ProjectError, ProjectInUse, SaveFailed
 from desktop.core.project import lock as project_lock
 from desktop.core.project.store import current_user
-from desktop.core.readiness import blockers
+from desktop.core.filing.readiness import blockers
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from python_calamine import CalamineWorkbook
 
-from desktop.core.filing import project_rollup
-from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.filing.evidence import project_rollup
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.project_reference import (
+from desktop.core.smelters.project_reference import (
     ExportedProjectMove,
     apply_project_move,
     ensure_snapshot,
@@ -135,7 +135,7 @@ def test_an_existing_project_gets_a_snapshot_on_first_open_and_the_user_is_told(
 def test_re_exporting_after_the_app_lists_change_writes_the_same_annex_a(tmp_path, cmrt_dir, smelter_lists_dir):
     """The files a re-export writes, not only the figures: Annex A's rows, statuses and as-of date."""
     from desktop.core.export.annex_files import write_annex_csv
-    from desktop.core.report_builder import report_data_from_project
+    from desktop.core.filing.report_builder import report_data_from_project
     from tests.core.test_report_builder import filed_project
 
     project = filed_project(tmp_path / "Filed 2025.cmdesk", cmrt_dir)

@@ -14,7 +14,7 @@ from desktop.core.cmrt.model import GOLD, TIN
 from desktop.core.project import NewerProjectVersion, NotAProjectFile, Project, ProjectError, ProjectMissing
 from desktop.core.project import schema
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
-from desktop.core.scoping import Answer, MadeBy, Product
+from desktop.core.filing.scoping import Answer, MadeBy, Product
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -167,7 +167,7 @@ SAVE_LOOP = textwrap.dedent(
     """
     import sys
     from desktop.core.project import Project
-    from desktop.core.scoping import Product
+    from desktop.core.filing.scoping import Product
     project = Project.open(sys.argv[1])
     print("ready", flush=True)
     n = 0

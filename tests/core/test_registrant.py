@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.core.registrant import FIELD_HELP, FIELD_LABELS, Registrant, validate, validate_field
+from desktop.core.filing.registrant import FIELD_HELP, FIELD_LABELS, Registrant, validate, validate_field
 
 
 def test_every_field_has_a_label_and_one_line_of_help():

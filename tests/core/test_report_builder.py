@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import diligence
+from desktop.core.filing import diligence
 from desktop.core.export.report_data import RcoiFacts, percent
 from desktop.core.export.report_pdf import NothingToFile, write_report_pdf
-from desktop.core.filing import project_rollup
-from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.filing.evidence import project_rollup
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.report_builder import (
+from desktop.core.filing.report_builder import (
     COMPANY_STEP,
     FUTURE_STEPS_KEY,
     PRODUCTS_STEP,
@@ -23,7 +23,7 @@ from desktop.core.report_builder import (
     missing_with_steps,
     report_data_from_project,
 )
-from desktop.core.scoping import Answer, MadeBy, Product
+from desktop.core.filing.scoping import Answer, MadeBy, Product
 from desktop.core.suppliers import RequestState, Supplier
 from tests.core.export_helpers import pdf_pages
 
@@ -217,7 +217,7 @@ def test_report_builder_imports_no_qt():
     import subprocess
     import sys
 
-    code = "import sys, desktop.core.report_builder; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, desktop.core.filing.report_builder; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=str(Path(__file__).parents[2])).returncode == 0
 
 

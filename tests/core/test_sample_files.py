@@ -11,14 +11,14 @@ from python_calamine import CalamineWorkbook
 
 from desktop.core.cmrt import load_declaration
 from desktop.core.cmrt.model import METALS, Meaning, Verdict
-from desktop.core.registrant import validate
+from desktop.core.filing.registrant import validate
 from desktop.core.sample import SAMPLE_FILES, SAMPLE_MARK, sample_cmrt_dir, sample_company
 from desktop.core.sample.build import build_all
 from desktop.core.sample.project import create_sample_project, is_sample_project
 from desktop.core.sample.template_fill import metal_answer_cell
-from desktop.core.scoping import ProductStatus, assess_product
+from desktop.core.filing.scoping import ProductStatus, assess_product
 from desktop.core.smelters import load_reference, match_row
-from desktop.core.filing import project_response_rate
+from desktop.core.filing.evidence import project_response_rate
 from desktop.core.suppliers import RequestState, response_rate, suggest_suppliers
 
 COVERED_COUNTRIES = {

@@ -17,9 +17,9 @@ from desktop.core.export.annex_files import write_annex_csv, write_annex_xlsx
 from desktop.core.export.edgar_html import write_edgar_html
 from desktop.core.export.records import file_sha256
 from desktop.core.export.report_pdf import write_annex_pdf, write_report_pdf
-from desktop.core.filing import current_declarations, project_rollup
+from desktop.core.filing.evidence import current_declarations, project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import missing_with_steps, report_data_from_project
+from desktop.core.filing.report_builder import missing_with_steps, report_data_from_project
 from desktop.core.sample import SAMPLE_FILES
 from desktop.core.sample.project import create_sample_project
 from desktop.core.smelters import load_reference

@@ -1,5 +1,5 @@
 from desktop.core.cmrt.model import GOLD, TIN
-from desktop.core.scoping import (
+from desktop.core.filing.scoping import (
     Answer,
     InquiryResult,
     MadeBy,

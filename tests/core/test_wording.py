@@ -1,10 +1,10 @@
-"""The forbidden-phrase check of desktop.core.wording."""
+"""The forbidden-phrase check of desktop.core.filing.wording."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop.core.wording import ForbiddenWording, check_wording, conflict_free_claims, wording_problems
+from desktop.core.filing.wording import ForbiddenWording, check_wording, conflict_free_claims, wording_problems
 
 # Claims that products or the company are conflict free: refused unless an audit (IPSA) is recorded.
 CLAIMS = [

@@ -51,8 +51,8 @@ def sample_project_path(sample_project_template, tmp_path) -> Path:
 def make_ready(path: Path) -> None:
     """Settle what blocks the final filing the way a user would: leave each unmatched smelter name
     unknown on purpose, and record why the shipped (2023) statuses are used."""
-    from desktop.core.filing import project_rollup
-    from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY
+    from desktop.core.filing.evidence import project_rollup
+    from desktop.core.filing.readiness_checks import STALE_STATUS_REASON_KEY
     from desktop.core.project import Project
     from desktop.core.smelters.to_resolve import still_to_resolve
 
@@ -61,7 +61,7 @@ def make_ready(path: Path) -> None:
         project.set_left_unknown(entry.key, True, "test user")
     project.set_answer(STALE_STATUS_REASON_KEY, "These are the latest RMI lists the company holds.")
     # The due diligence statements: the facts they use typed, then each OECD step confirmed.
-    from desktop.core import claims, diligence
+    from desktop.core.filing import claims, diligence
 
     facts = {
         "policy_year": "2019", "policy_url": "www.acme-instruments.example/policy",
@@ -98,11 +98,11 @@ SAMPLE_MATCHES = {"Asahi Pretec Crop.": "Asahi Pretec Corp.", "Global Tungsten a
 def decide_sample_smelters(project) -> None:
     """Do what the sample leaves to the newcomer: decide its two smelter names (Smelter review) and
     confirm its due diligence statements (Due diligence); then nothing blocks its final filing."""
-    from desktop.core import claims, diligence
+    from desktop.core.filing import claims, diligence
 
     for step in diligence.oecd_steps():
         claims.confirm_step(project, step)
-    from desktop.core.filing import project_rollup
+    from desktop.core.filing.evidence import project_rollup
     from desktop.core.smelters.decisions import MatchDecision
     from desktop.core.smelters.reference import load_reference
     from desktop.core.smelters.to_resolve import still_to_resolve

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.filing import CONCLUSION_REASON_KEY, STAFF_STATEMENT_KEY, project_conclusion
-from desktop.core.scoping import Outcome
+from desktop.core.filing.evidence import CONCLUSION_REASON_KEY, STAFF_STATEMENT_KEY, project_conclusion
+from desktop.core.filing.scoping import Outcome
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.diligence_page import DiligencePage
 

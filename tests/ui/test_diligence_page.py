@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core import claims, diligence
-from desktop.core.report_builder import FUTURE_STEPS_KEY, report_data_from_project
+from desktop.core.filing import claims, diligence
+from desktop.core.filing.report_builder import FUTURE_STEPS_KEY, report_data_from_project
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.diligence_page import DiligencePage
 
@@ -197,7 +197,7 @@ def test_page_reads_at_laptop_sizes(qtbot, filed_project_path, tmp_path, size):
 
 
 def test_attaching_the_audit_report(qtbot, filed_project_path, tmp_path, monkeypatch, cmrt_dir):
-    from desktop.core import audit_report
+    from desktop.core.filing import audit_report
     from desktop.ui import dialogs
     from tests.core.test_audit_report import auditors_pdf
 
@@ -232,7 +232,7 @@ def test_attaching_the_audit_report(qtbot, filed_project_path, tmp_path, monkeyp
 
 
 def test_recording_countries_of_origin(qtbot, filed_project_path):
-    from desktop.core import origins
+    from desktop.core.filing import origins
 
     window, page = open_page(qtbot, filed_project_path)
     box = page.origins_box
@@ -255,7 +255,7 @@ def test_recording_countries_of_origin(qtbot, filed_project_path):
 
 
 def page_rollup(window):
-    from desktop.core.filing import project_rollup
+    from desktop.core.filing.evidence import project_rollup
 
     return project_rollup(window.project)
 

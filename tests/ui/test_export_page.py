@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QThreadPool, Qt
 
 from desktop.core.export.records import file_sha256
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import report_data_from_project
+from desktop.core.filing.report_builder import report_data_from_project
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
@@ -165,7 +165,7 @@ def test_page_reads_at_laptop_sizes(qtbot, ready_project_path, shown, tmp_path, 
 
 
 def test_form_sd_only_writes_no_exhibit(qtbot, tmp_path, cmrt_dir, shown):
-    from desktop.core.inquiry import read_supplier_files, save_import
+    from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 
     project = filed_project(tmp_path / "sd.cmdesk", cmrt_dir, import_cmrts=False)
     for supplier in project.suppliers():  # only Central Glass was asked, and it answered "No"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.claims import claim_states
+from desktop.core.filing.claims import claim_states
 from desktop.core.suppliers import RequestState
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.scoping import Answer, ProductStatus, assess_product
+from desktop.core.filing.scoping import Answer, ProductStatus, assess_product
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.products_page import ProductsPage
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
-from desktop.core.project_reference import project_reference
+from desktop.core.smelters.project_reference import project_reference
 from desktop.core.smelters import CONFORMANT, apply_reference_update, load_reference, preview_reference_update
 from desktop.ui import dialogs
 from desktop.ui.dialogs.project_reference import ProjectReferenceDialog, project_reference_line
@@ -93,7 +93,7 @@ def test_the_history_keeps_what_each_move_changed(qtbot, filed_project_path, tmp
     try:
         cid = next(s.cid for s in project_rollup(project).smelters if s.status == CONFORMANT)
         newer = newer_conformant_list(smelter_lists_dir, tmp_path / "conformant 2026-06-01.csv", {cid})
-        from desktop.core.project_reference import apply_project_move, preview_project_move
+        from desktop.core.smelters.project_reference import apply_project_move, preview_project_move
 
         apply_project_move(project, preview_project_move(project, preview_reference_update(load_reference(), newer).new_reference))
         dialog = open_dialog(qtbot, project)

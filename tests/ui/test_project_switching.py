@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QThreadPool, Qt
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.sample import sample_cmrt_dir
 from desktop.core.sample.project import create_sample_project
 from desktop.core.smelters import MatchDecision

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QThreadPool, Qt
 
 from desktop.core.export.records import file_sha256
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import report_data_from_project
+from desktop.core.filing.report_builder import report_data_from_project
 from desktop.core.sample import SAMPLE_FILES, sample_cmrt_dir
 from tests.ui.conftest import decide_sample_smelters
 from desktop.core.sample.project import create_sample_project

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.inquiry import read_supplier_files
+from desktop.core.suppliers.inquiry import read_supplier_files
 from desktop.core.sample import sample_cmrt_dir
 from desktop.ui.dialogs.import_review import ImportReviewDialog
 from desktop.ui.main_window import create_main_window

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.filing import project_rollup
-from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.filing.evidence import project_rollup
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
 from desktop.core.smelters import (
     ACTIVE,

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
 from desktop.core.smelters import ACTIVE, CONFORMANT, CROSS_RECOGNIZED, FILING_STATUSES, NOT_ENROLLED, REMOVED, UNKNOWN
 from desktop.core.smelters.matching import DECISION

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from desktop.core.project import Project
-from desktop.core.scoping import MadeBy, Product
+from desktop.core.filing.scoping import MadeBy, Product
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.models.declaration_table import FILE, SCOPE
@@ -50,7 +50,7 @@ def test_counts_agree_with_their_nouns(qtbot, tmp_path):
 
 
 def test_the_import_summary_says_was_for_one(tmp_path):
-    from desktop.core.inquiry import read_supplier_files
+    from desktop.core.suppliers.inquiry import read_supplier_files
     from desktop.core.sample import sample_cmrt_dir
 
     files = read_supplier_files([sample_cmrt_dir() / "Brightline_Components_CMRT_6.4.xlsx"], [], set())

@@ -18,9 +18,9 @@ import zipfile
 from pathlib import Path
 
 from desktop.core.atomic import atomic_target
-from desktop.core.claims import CONFIRMED_PREFIX
+from desktop.core.filing.claims import CONFIRMED_PREFIX
 from desktop.core.export.figures_workbook import write_figures_workbook
-from desktop.core.filing import project_conclusion, project_rollup
+from desktop.core.filing.evidence import project_conclusion, project_rollup
 from desktop.core.project import Project
 
 MANIFEST = "MANIFEST.sha256"

@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.atomic import atomic_target
 from desktop.core.cmrt import UnreadableFile, read_cmrt
 from desktop.core.cmrt.model import METALS
-from desktop.core.customer_cmrt import SCOPE_PRODUCT, CustomerCmrt
+from desktop.core.filing.customer_cmrt import SCOPE_PRODUCT, CustomerCmrt
 
 FIRST_QUESTION_ROW = 25
 QUESTION_STEP = 6

@@ -2,19 +2,19 @@
 
 Templates: `form_sd.txt` (the Form SD), `cmr.txt` (Exhibit 1.01), `annex_intro.txt` (Annex A's
 heading and notes), `metal_result.txt` (one line per metal). Every document is checked for
-forbidden wording (desktop.core.wording) before any file is written.
+forbidden wording (desktop.core.filing.wording) before any file is written.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from desktop.core import diligence
+from desktop.core.filing import diligence
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.markup import Block, Run, load_template, parse_template
 from desktop.core.export.report_data import ReportData, percent, sorted_annex, summarise_annex
 from desktop.core.paths import resource_path
-from desktop.core.wording import check_wording
+from desktop.core.filing.wording import check_wording
 
 STATUS_DEFINITIONS_FILE = "status_definitions.txt"
 

@@ -3,7 +3,7 @@
 Sheet "Figures" lists each figure, its value, how it is counted and the sheet holding its rows;
 "Suppliers" and "Smelters" hold those rows with the column the count uses ("Counted as responded",
 "Conformant or Active"), so an auditor can recount with a filter. Built from the same roll-up and
-response rate the report uses (desktop.core.filing), never a second computation.
+response rate the report uses (desktop.core.filing.evidence), never a second computation.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.core.filing import answered_supplier_ids, current_declarations, project_response_rate
+from desktop.core.filing.evidence import answered_supplier_ids, current_declarations, project_response_rate
 from desktop.core.project import Project
-from desktop.core.report_builder import metal_summaries
+from desktop.core.filing.report_builder import metal_summaries
 from desktop.core.smelters import Rollup
 from desktop.core.smelters.statuses import CONFORMANT_OR_ACTIVE
 

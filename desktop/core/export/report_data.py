@@ -126,10 +126,10 @@ class ReportData:
     products: list[Product] = field(default_factory=list)
     acquisitions_left_out: list[LeftOutAcquisition] = field(default_factory=list)
     rcoi: RcoiFacts = field(default_factory=lambda: RcoiFacts(0, 0))
-    diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.diligence)
+    diligence_answers: dict[str, str] = field(default_factory=dict)  # key -> text (desktop.core.filing.diligence)
     metal_summaries: list[MetalSummary] = field(default_factory=list)
     countries_of_origin: list[str] = field(default_factory=list)  # empty when not known
-    # What the user recorded about origin (desktop.core.origins): RMI risk levels with their countries,
+    # What the user recorded about origin (desktop.core.filing.origins): RMI risk levels with their countries,
     # where it comes from, and whether some 3TG is recycled or of unknown origin.
     origin_categories: list[tuple[str, list[str]]] = field(default_factory=list)
     origin_source: str = ""
@@ -148,13 +148,13 @@ class ReportData:
     ipsa: bool = False  # an independent private sector audit was obtained
     ipsa_auditor: str = ""
     # The auditor's report as attached (Exhibit 1.02): the PDF appended to the report PDF, and the
-    # HTML or text version EDGAR files as ex1-02.htm (desktop.core.audit_report).
+    # HTML or text version EDGAR files as ex1-02.htm (desktop.core.filing.audit_report).
     ipsa_report_pdf: bytes | None = None
     ipsa_report_name: str = ""
     ipsa_report_sha256: str = ""
     ipsa_report_edgar_html: str | None = None
     future_steps: list[str] = field(default_factory=list)
-    # The determination's special cases, each chosen by the user in writing (desktop.core.filing).
+    # The determination's special cases, each chosen by the user in writing (desktop.core.filing.evidence).
     conclusion_reason: str = ""  # "no reason to believe" against the evidence: the user's reason
     staff_statement: str = ""  # set: Items 1.01(a)/(b) only, relying on this staff statement
     voluntary_cmr: bool = False  # a CMR filed although the inquiry does not require one

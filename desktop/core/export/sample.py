@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 
-from desktop.core import diligence
+from desktop.core.filing import diligence
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,

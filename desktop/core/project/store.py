@@ -26,8 +26,8 @@ from desktop.core.project.errors import (
 )
 from desktop.core.project.lock import ProjectLock
 from desktop.core.project.who_when import current_user, now_iso
-from desktop.core.registrant import Registrant
-from desktop.core.scoping import Answer, MadeBy, Product
+from desktop.core.filing.registrant import Registrant
+from desktop.core.filing.scoping import Answer, MadeBy, Product
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

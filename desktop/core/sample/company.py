@@ -13,9 +13,9 @@ from pathlib import Path
 
 from desktop.core.cmrt.model import GOLD, TANTALUM, TIN, TUNGSTEN
 from desktop.core.paths import resource_path
-from desktop.core.registrant import Registrant
+from desktop.core.filing.registrant import Registrant
 from desktop.core.sample.declarations import SAMPLE_FILES, SAMPLE_MARK
-from desktop.core.scoping import Answer, MadeBy, Product
+from desktop.core.filing.scoping import Answer, MadeBy, Product
 from desktop.core.suppliers.roster import RequestState, Supplier
 
 SAMPLE_NOTICE = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from desktop.core.inquiry import read_supplier_files, save_import
+from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
 from desktop.core.sample.company import SAMPLE_NOTICE, sample_company
 
@@ -70,6 +70,6 @@ def _settle_sample(project: Project) -> None:
     are used. Its due diligence statements (company.py carries their facts) and the two smelter names
     its suppliers mistyped stay for the newcomer to confirm and decide, as the Export step lists them;
     then the sample exports a final filing."""
-    from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY
+    from desktop.core.filing.readiness_checks import STALE_STATUS_REASON_KEY
 
     project.set_answer(STALE_STATUS_REASON_KEY, SAMPLE_STATUS_REASON)

@@ -135,7 +135,7 @@ def response_rate(suppliers: list[Supplier], answered_ids: set[int] | frozenset[
     """Surveyed = roster suppliers marked as asked; responded = those of them with a usable current CMRT.
 
     `answered_ids` are the ids of suppliers whose current file is a readable CMRT (the project knows
-    them: `desktop.core.filing.answered_supplier_ids`). A request state alone never makes a response.
+    them: `desktop.core.filing.evidence.answered_supplier_ids`). A request state alone never makes a response.
     """
     surveyed = [s for s in suppliers if s.asked]
     responded = sum(1 for s in surveyed if s.id in answered_ids)

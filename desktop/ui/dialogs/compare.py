@@ -1,4 +1,4 @@
-"""File > Compare with last year: two filing years side by side (desktop.core.compare)."""
+"""File > Compare with last year: two filing years side by side (desktop.core.filing.compare)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.compare import Comparison, MetalFigures
+from desktop.core.filing.compare import Comparison, MetalFigures
 from desktop.ui import dialogs
 from desktop.ui.models.rows_model import RowsTableModel
 

@@ -1,6 +1,6 @@
 """Export > Our CMRT for customers: confirm the derived answers, then fill RMI's blank.
 
-The answers come from desktop.core.customer_cmrt with their reasons; the user changes any of them
+The answers come from desktop.core.filing.customer_cmrt with their reasons; the user changes any of them
 in the table, types the contact facts the project does not hold, and picks RMI's blank (remembered
 in the app settings, since we may not ship it). Writing runs off the UI thread.
 """
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import app_settings
-from desktop.core.customer_cmrt import (
+from desktop.core.filing.customer_cmrt import (
     CONTACT_FIELDS,
     SCOPE_COMPANY,
     SCOPE_PRODUCT,
@@ -39,7 +39,7 @@ from desktop.core.customer_cmrt import (
     customer_cmrt,
     save_contact_facts,
 )
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
 from desktop.core.suppliers.sending import BLANK_CMRT_SETTING
 from desktop.ui import dialogs

@@ -22,7 +22,7 @@ from desktop.core.export.figures_workbook import (
     smelter_rows,
     supplier_rows,
 )
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.ui.models.rows_model import RowsTableModel
 
 

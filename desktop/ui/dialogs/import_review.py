@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.inquiry import SupplierFile
+from desktop.core.suppliers.inquiry import SupplierFile
 from desktop.core.suppliers import Supplier
 
 NEW = "new"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import PROJECT_SUFFIX
-from desktop.core.registrant import FIRST_REPORTING_YEAR
+from desktop.core.filing.registrant import FIRST_REPORTING_YEAR
 
 
 def suggested_file_name(company: str, year: int) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.project import Project
-from desktop.core.project_reference import (
+from desktop.core.smelters.project_reference import (
     ProjectMove,
     app_reference,
     apply_project_move,

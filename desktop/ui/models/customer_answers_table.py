@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from desktop.core.customer_cmrt import DerivedAnswer
+from desktop.core.filing.customer_cmrt import DerivedAnswer
 from desktop.ui.models.rows_model import RowsTableModel
 
 ROW_ROLE = Qt.UserRole + 1

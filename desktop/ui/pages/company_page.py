@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.filing_calendar import deadline_explanation
+from desktop.core.filing.filing_calendar import deadline_explanation
 from desktop.core.project import Project
-from desktop.core.registrant import FIELD_HELP, FIELD_LABELS, FIRST_REPORTING_YEAR, US_STATES, validate, validate_field
+from desktop.core.filing.registrant import FIELD_HELP, FIELD_LABELS, FIRST_REPORTING_YEAR, US_STATES, validate, validate_field
 from desktop.ui.pages.base import WizardPage
 
 GROUPS = [

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import claims, diligence
-from desktop.core.filing import project_conclusion, project_rollup
+from desktop.core.filing import claims, diligence
+from desktop.core.filing.evidence import project_conclusion, project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import (
+from desktop.core.filing.report_builder import (
     COMPANY_BACKGROUND_KEY,
     FUTURE_STEPS_KEY,
     REPORT_URL_KEY,
@@ -30,7 +30,7 @@ from desktop.core.report_builder import (
     project_answers,
     rcoi_facts,
 )
-from desktop.core.scoping import Outcome
+from desktop.core.filing.scoping import Outcome
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets.audit_block import AuditBlock
 from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label

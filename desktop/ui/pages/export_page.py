@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.records import DRAFT_PREFIX
 from desktop.core.export.report_data import ReportData
-from desktop.core.filing import project_determination, project_rollup
-from desktop.core.filing_readiness import STALE_STATUS_REASON_KEY, late_filing_warning, status_date_problem
+from desktop.core.filing.evidence import project_determination, project_rollup
+from desktop.core.filing.readiness_checks import STALE_STATUS_REASON_KEY, late_filing_warning, status_date_problem
 from desktop.core.project import Project, ProjectError
-from desktop.core.readiness import blockers
+from desktop.core.filing.readiness import blockers
 from desktop.core.smelters.to_resolve import still_to_resolve
-from desktop.core.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
+from desktop.core.filing.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.core.export.records import file_sha256
 from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.product_list import ProductListError, read_product_list
+from desktop.core.filing.product_list import ProductListError, read_product_list
 from desktop.core.project import Project
-from desktop.core.scoping import (
+from desktop.core.filing.scoping import (
     Answer,
     MadeBy,
     Product,

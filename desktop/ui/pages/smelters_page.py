@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.filing import project_rollup
+from desktop.core.filing.evidence import project_rollup
 from desktop.core.project import Project
 from desktop.core.project.store import current_user
 from desktop.core.smelters import FILING_STATUSES, MatchDecision, Rollup, SmelterOverride

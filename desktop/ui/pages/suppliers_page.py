@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget, QWidget
 
-from desktop.core.inquiry import SupplierFile, known_hashes, read_supplier_files, save_import
+from desktop.core.suppliers.inquiry import SupplierFile, known_hashes, read_supplier_files, save_import
 from desktop.core.project import Project
-from desktop.core.filing import project_response_rate
+from desktop.core.filing.evidence import project_response_rate
 from desktop.ui import dialogs
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.plural import plural, was_were

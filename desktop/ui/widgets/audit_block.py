@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core import audit_report
-from desktop.core.audit_report import AUDIT_EDGAR, AUDIT_PDF, BadAttachment
+from desktop.core.filing import audit_report
+from desktop.core.filing.audit_report import AUDIT_EDGAR, AUDIT_PDF, BadAttachment
 from desktop.ui import dialogs
 from desktop.ui.widgets.claim_block import help_label
 

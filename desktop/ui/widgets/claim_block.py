@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from desktop.core.claims import ClaimState
+from desktop.core.filing.claims import ClaimState
 from desktop.ui.theme import current_theme
 
 SENTENCE_LINES = 2  # the smallest sentence box; it grows with the text

@@ -1,7 +1,7 @@
 """The determination with its evidence, and the only ways the user may change it: in writing.
 
 Shown at the top of the due diligence step. The conclusion comes from the supplier answers
-(desktop.core.inquiry_evidence); the user may (a) write why they conclude "no reason to believe"
+(desktop.core.filing.inquiry_evidence); the user may (a) write why they conclude "no reason to believe"
 despite them, (b) file Items 1.01(a)/(b) only under the April 2017 staff statement, or (c) file a
 Conflict Minerals Report voluntarily. Each is an explicit, explained choice saved in the project.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
-from desktop.core.filing import (
+from desktop.core.filing.evidence import (
     CONCLUSION_REASON_KEY,
     STAFF_STATEMENT_KEY,
     VOLUNTARY_CMR_KEY,
     Conclusion,
 )
-from desktop.core.inquiry_evidence import Ground, InquiryEvidence
-from desktop.core.scoping import InquiryResult, Outcome
+from desktop.core.filing.inquiry_evidence import Ground, InquiryEvidence
+from desktop.core.filing.scoping import InquiryResult, Outcome
 
 STAFF_STATEMENT_HELP = (
     "On April 7, 2017 the SEC's Division of Corporation Finance said it would not recommend enforcement "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.core.filing_readiness import EDGAR_CHECKLIST, edgar_checklist, set_edgar_item
+from desktop.core.filing.readiness_checks import EDGAR_CHECKLIST, edgar_checklist, set_edgar_item
 
 
 class EdgarChecklist(QGroupBox):

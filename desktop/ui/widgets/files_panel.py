@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cmrt.model import Severity
-from desktop.core.filing import row_matches, stored_declarations
+from desktop.core.filing.evidence import row_matches, stored_declarations
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
-from desktop.core.project_reference import project_reference
+from desktop.core.smelters.project_reference import project_reference
 from desktop.core.suppliers.followup import finding_text
 from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import origins
-from desktop.core.origins import COUNTRY_LEVELS, RECYCLED, SHORT_LABELS, UNKNOWN, Origins, SmelterOrigin
+from desktop.core.filing import origins
+from desktop.core.filing.origins import COUNTRY_LEVELS, RECYCLED, SHORT_LABELS, UNKNOWN, Origins, SmelterOrigin
 from desktop.ui.widgets.claim_block import help_label
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.readiness import Blocker
+from desktop.core.filing.readiness import Blocker
 
 # The wizard's step names, as the step list shows them.
 STEP_TITLES = {
@@ -19,7 +19,7 @@ STEP_TITLES = {
 
 
 class ReadinessList(QWidget):
-    go_to_step = Signal(str)  # a STEP_* name from desktop.core.readiness
+    go_to_step = Signal(str)  # a STEP_* name from desktop.core.filing.readiness
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.core.project.attachment_store import Attachment
 from desktop.core.project.store import current_user, now_iso
-from desktop.core.readiness import CHECKS, STEP_DILIGENCE, Blocker
+from desktop.core.filing.readiness import CHECKS, STEP_DILIGENCE, Blocker
 
 AUDIT_PDF = "ipsa_report_pdf"
 AUDIT_EDGAR = "ipsa_report_edgar"  # the same report as HTML or plain text, for EDGAR

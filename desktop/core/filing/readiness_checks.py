@@ -11,9 +11,9 @@ import weakref
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core.filing import project_conclusion, project_rollup
-from desktop.core.filing_calendar import filing_deadline
-from desktop.core.readiness import (
+from desktop.core.filing.evidence import project_conclusion, project_rollup
+from desktop.core.filing.filing_calendar import filing_deadline
+from desktop.core.filing.readiness import (
     CHECKS,
     STEP_COMPANY,
     STEP_EXPORT,
@@ -22,7 +22,7 @@ from desktop.core.readiness import (
     STEP_SUPPLIERS,
     Blocker,
 )
-from desktop.core.scoping import Outcome, ProductStatus, assess_product
+from desktop.core.filing.scoping import Outcome, ProductStatus, assess_product
 from desktop.core.smelters.to_resolve import still_to_resolve
 
 STALE_STATUS_REASON_KEY = "stale_status_reason"  # why statuses older than 12 months are still used

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.core import diligence
-from desktop.core.claims import CONFIRMED_PREFIX
-from desktop.core.customer_cmrt import SETTING_PREFIX as CUSTOMER_CMRT_PREFIX
+from desktop.core.filing import diligence
+from desktop.core.filing.claims import CONFIRMED_PREFIX
+from desktop.core.filing.customer_cmrt import SETTING_PREFIX as CUSTOMER_CMRT_PREFIX
 from desktop.core.project import Project
-from desktop.core.project_reference import project_reference, store_snapshot
-from desktop.core.report_builder import COMPANY_BACKGROUND_KEY, FUTURE_STEPS_KEY, REPORT_URL_KEY
-from desktop.core.scoping import Answer, MadeBy
+from desktop.core.smelters.project_reference import project_reference, store_snapshot
+from desktop.core.filing.report_builder import COMPANY_BACKGROUND_KEY, FUTURE_STEPS_KEY, REPORT_URL_KEY
+from desktop.core.filing.scoping import Answer, MadeBy
 from desktop.core.smelters import load_reference
 from desktop.core.suppliers import RequestState
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.filing import answered_supplier_ids, project_response_rate, project_rollup
+from desktop.core.filing.evidence import answered_supplier_ids, project_response_rate, project_rollup
 from desktop.core.project import Project
-from desktop.core.report_builder import metal_summaries
+from desktop.core.filing.report_builder import metal_summaries
 
 
 @dataclass

@@ -91,7 +91,7 @@ def assess_product(product: Product, reporting_year: int | None = None) -> Produ
 
 def acquisition_finding(product: Product, reporting_year: int | None) -> ProductFinding | None:
     """Instruction 3's transition computed from the acquisition date; None when the product is covered."""
-    from desktop.core.acquisitions import parse_date, transition
+    from desktop.core.filing.acquisitions import parse_date, transition
 
     acquired_on = parse_date(product.acquired_on)
     if acquired_on is None or product.acquired_was_obligated == Answer.UNANSWERED or not reporting_year:

@@ -24,7 +24,7 @@ from desktop.core.cmrt.model import Declaration, UnreadableFile, Verdict
 from desktop.core.cmrt.workbook_file import read_workbook_bytes
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import declaration_facts
-from desktop.core.project_reference import ensure_snapshot
+from desktop.core.smelters.project_reference import ensure_snapshot
 from desktop.core.suppliers import RequestState, Supplier, normalise_company_name, suggest_suppliers
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}

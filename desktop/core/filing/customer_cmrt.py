@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.core import claims
+from desktop.core.filing import claims
 from desktop.core.cmrt.model import METALS, Meaning
-from desktop.core.filing import current_declarations, project_determination, project_response_rate, usable
+from desktop.core.filing.evidence import current_declarations, project_determination, project_response_rate, usable
 from desktop.core.project import Project
-from desktop.core.scoping import Outcome
+from desktop.core.filing.scoping import Outcome
 from desktop.core.smelters import Rollup
 
 SCOPE_COMPANY = "A. Company"

@@ -7,10 +7,10 @@ from typing import Callable, TypeVar
 from weakref import WeakKeyDictionary
 
 from desktop.core.cmrt.model import Declaration, Verdict
-from desktop.core.inquiry_evidence import InquiryEvidence, collect_evidence
+from desktop.core.filing.inquiry_evidence import InquiryEvidence, collect_evidence
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import StoredDeclaration
-from desktop.core.scoping import (
+from desktop.core.filing.scoping import (
     Determination,
     InquiryResult,
     Outcome,
@@ -18,7 +18,7 @@ from desktop.core.scoping import (
     assess_product,
     determine_outcome,
 )
-from desktop.core.project_reference import project_reference
+from desktop.core.smelters.project_reference import project_reference
 from desktop.core.smelters import Rollup, SmelterReference, rollup
 from desktop.core.smelters.rollup import match_signature
 from desktop.core.suppliers import ResponseRate, Supplier, response_rate

@@ -175,7 +175,7 @@ class ProjectMove:
 
 def preview_project_move(project: Project, proposed: SmelterReference | None = None) -> ProjectMove:
     """What would change for this project if it used `proposed` (default: the app's reference)."""
-    from desktop.core.filing import project_rollup  # filing uses this module for its reference
+    from desktop.core.filing.evidence import project_rollup  # filing uses this module for its reference
 
     current = project_reference(project)
     proposed = proposed if proposed is not None else app_reference()

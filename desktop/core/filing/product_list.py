@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.scoping import Answer, MadeBy, Product
+from desktop.core.filing.scoping import Answer, MadeBy, Product
 
 MAX_ROWS = 5000
 

@@ -18,10 +18,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from desktop.core import diligence
+from desktop.core.filing import diligence
 from desktop.core.project.store import current_user, now_iso
-from desktop.core.readiness import CHECKS, STEP_DILIGENCE, STEP_PRODUCTS, Blocker
-from desktop.core.wording import WordingProblem, wording_problems
+from desktop.core.filing.readiness import CHECKS, STEP_DILIGENCE, STEP_PRODUCTS, Blocker
+from desktop.core.filing.wording import WordingProblem, wording_problems
 
 CONFIRMED_PREFIX = "confirmed."  # answers key "confirmed.<sentence key>" -> JSON record
 IPSA_KEY = "ipsa"  # "yes" when an independent private sector audit was obtained (report_builder)
@@ -181,8 +181,8 @@ def unconfirmed_by_step(answers: dict[str, str]) -> dict[int, list[ClaimState]]:
 
 def _claims_are_printed(project) -> bool:
     """Due diligence sentences are printed in the Conflict Minerals Report; without one, none are."""
-    from desktop.core.filing import project_determination  # the roll-up is heavy; only for the check
-    from desktop.core.scoping import Outcome
+    from desktop.core.filing.evidence import project_determination  # the roll-up is heavy; only for the check
+    from desktop.core.filing.scoping import Outcome
 
     return project_determination(project).outcome not in (Outcome.SD_ONLY, Outcome.NO_FILING)
 

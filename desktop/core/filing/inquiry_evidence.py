@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from desktop.core.cmrt.model import METALS, Declaration, Meaning
-from desktop.core.scoping import InquiryResult
+from desktop.core.filing.scoping import InquiryResult
 from desktop.core.smelters.matching import DECISION
 
 

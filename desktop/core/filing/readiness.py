@@ -35,7 +35,7 @@ CHECKS: list[Check] = []
 
 def _register_checks() -> None:
     """Import the modules that own checks, so each has added its own to CHECKS."""
-    from desktop.core import audit_report, claims, filing_readiness  # noqa: F401  (each adds its checks on import)
+    from desktop.core.filing import audit_report, claims, readiness_checks as filing_readiness  # noqa: F401  (each adds its checks on import)
 
 
 def blockers(project) -> list[Blocker]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core import audit_report, claims, diligence, origins  # noqa: F401  audit and claims add checks
+from desktop.core.filing import audit_report, claims, diligence, origins  # noqa: F401  audit and claims add checks
 from desktop.core.cmrt.model import METALS
 from desktop.core.export.report_data import (
     AnnexRow,
@@ -24,7 +24,7 @@ from desktop.core.export.report_data import (
     missing_facts,
     sorted_annex,
 )
-from desktop.core.filing import (
+from desktop.core.filing.evidence import (
     STAFF_STATEMENT,
     Conclusion,
     current_declarations,
@@ -33,8 +33,8 @@ from desktop.core.filing import (
     project_rollup,
 )
 from desktop.core.project import Project
-from desktop.core.acquisitions import first_reporting_year, parse_date
-from desktop.core.scoping import (
+from desktop.core.filing.acquisitions import first_reporting_year, parse_date
+from desktop.core.filing.scoping import (
     Determination,
     InquiryResult,
     MadeBy,

@@ -4,7 +4,7 @@ Questions and their proposed sentences live in `resources/templates/diligence_qu
 compliance reviewer can read and change them. Answers are a plain dict key -> text that the project
 store saves; sentences may carry `$placeholders` that are filled when the report is written. Facts
 (a year, a web address, an officer) have no default: they are empty until the user types them, and
-an empty fact prints as a visible gap. Whether a sentence is confirmed lives in desktop.core.claims.
+an empty fact prints as a visible gap. Whether a sentence is confirmed lives in desktop.core.filing.claims.
 """
 
 from __future__ import annotations
