@@ -86,37 +86,36 @@ def ask_open_cmrt_files(parent: QWidget) -> list[Path]:
 
 def ask_blank_cmrt(parent: QWidget) -> Path | None:
     """The blank CMRT the user downloaded from RMI (we may not ship RMI's template ourselves)."""
-    from desktop.core.suppliers.sending import RMI_TEMPLATES_PAGE
-
-    box = QMessageBox(parent)
-    box.setWindowTitle("Choose the blank CMRT")
-    box.setText("Each request carries the blank Conflict Minerals Reporting Template for the supplier to fill in.")
-    box.setInformativeText(
-        f"Download the latest CMRT (free) from the Responsible Minerals Initiative, {RMI_TEMPLATES_PAGE}, "
-        "then choose the downloaded file. This project remembers it."
+    return _ask_for_rmi_blank(
+        parent, "Choose the blank CMRT",
+        "Each request carries the blank Conflict Minerals Reporting Template for the supplier to fill in.",
+        "This project remembers it.", "Excel workbooks (*.xlsx *.xlsm *.xls)",
     )
-    box.setStandardButtons(QMessageBox.Open | QMessageBox.Cancel)
-    if box.exec() != QMessageBox.Open:
-        return None
-    path, _ = QFileDialog.getOpenFileName(parent, "Choose the blank CMRT", "", "Excel workbooks (*.xlsx *.xlsm *.xls)")
-    return Path(path) if path else None
 
 
 def ask_blank_cmrt_for_customers(parent: QWidget) -> Path | None:
     """RMI's blank CMRT for our own declaration; RMI's terms do not let us ship it."""
+    return _ask_for_rmi_blank(
+        parent, "Choose RMI's blank CMRT", "Your CMRT for customers is written into RMI's own blank template.",
+        "The app remembers it for next time.", "Excel workbooks (*.xlsx)",
+    )
+
+
+def _ask_for_rmi_blank(parent: QWidget, title: str, why: str, remembered: str, file_filter: str) -> Path | None:
+    """Say where RMI's free blank comes from, then let the user choose the downloaded file."""
     from desktop.core.suppliers.sending import RMI_TEMPLATES_PAGE
 
     box = QMessageBox(parent)
-    box.setWindowTitle("Choose RMI's blank CMRT")
-    box.setText("Your CMRT for customers is written into RMI's own blank template.")
+    box.setWindowTitle(title)
+    box.setText(why)
     box.setInformativeText(
         f"Download the latest CMRT (free) from the Responsible Minerals Initiative, {RMI_TEMPLATES_PAGE}, "
-        "then choose the downloaded file. The app remembers it for next time."
+        f"then choose the downloaded file. {remembered}"
     )
     box.setStandardButtons(QMessageBox.Open | QMessageBox.Cancel)
     if box.exec() != QMessageBox.Open:
         return None
-    path, _ = QFileDialog.getOpenFileName(parent, "Choose RMI's blank CMRT", "", "Excel workbooks (*.xlsx)")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
     return Path(path) if path else None
 
 
