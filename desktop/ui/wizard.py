@@ -26,6 +26,9 @@ class WizardView(QWidget):
         self.project: Project | None = None
         self._loading = False
         self.pages: list[WizardPage] = [cls() for cls in page_classes]
+        # Per page, the project's data version it last loaded: showing a page again when nothing
+        # changed keeps what it shows (a 500-supplier page took seconds to build again).
+        self._loaded_at: dict[int, int] = {}
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -73,6 +76,7 @@ class WizardView(QWidget):
     def unload(self) -> None:
         """Forget the closed project, so no page reads from a closed file."""
         self.project = None
+        self._loaded_at.clear()
         for page in self.pages:
             page.project = None
             page.clear_messages()  # nothing said about one project may show in the next
@@ -86,8 +90,8 @@ class WizardView(QWidget):
         self.sample_banner.setVisible(bool(notice))
         self._loading = True  # pages signal changes while loading; refresh the steps once at the end
         try:
-            for page in self.pages:
-                page.load(project)
+            for index in range(len(self.pages)):
+                self._load_page(index)
         finally:
             self._loading = False
         start = int(project.setting("current_step", "0") or 0)
@@ -124,14 +128,19 @@ class WizardView(QWidget):
         if index < 0 or index >= len(self.pages):
             return
         page = self.pages[index]
-        if self.project is not None and self.stack.currentWidget() is not page:
-            page.load(self.project)  # other steps may have changed what this one shows
+        if (self.project is not None and self.stack.currentWidget() is not page
+                and self._loaded_at.get(index) != self.project.data_version()):
+            self._load_page(index)  # other steps have changed the data this one shows
         self.stack.setCurrentIndex(index)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
         if self.project is not None:
             self.project.set_setting("current_step", str(index))
         self._refresh_steps()  # what was done on the page left may have finished other steps too
+
+    def _load_page(self, index: int) -> None:
+        self.pages[index].load(self.project)
+        self._loaded_at[index] = self.project.data_version()
 
     def _refresh_steps(self) -> None:
         if self._loading or self.project is None:

@@ -22,6 +22,7 @@ from desktop.core.smelters.project_reference import project_reference
 from desktop.core.smelters import Rollup, SmelterReference, rollup
 from desktop.core.smelters.rollup import match_signature
 from desktop.core.suppliers import ResponseRate, Supplier, response_rate
+from desktop.core.suppliers.smelter_questions import smelter_questions
 
 # The user's own word on the determination, kept in the project's answers.
 CONCLUSION_REASON_KEY = "rcoi_conclusion_reason"  # why "no reason to believe" despite the evidence
@@ -135,6 +136,20 @@ def row_matches(project: Project) -> dict:
                 for group in (*rolled.smelters, *rolled.unresolved) for reported in group.rows}
 
     return dict(_once_per_change(project, "row matches", collect))
+
+
+def file_questions(project: Project, current_only: bool = True) -> dict[int, list]:
+    """Per stored declaration id, the Smelter List rows to ask its supplier about (smelter_questions),
+    once per change of the data: the Files received step showed them by asking again on every visit,
+    1-2 s for 500 files."""
+
+    def collect() -> dict[int, list]:
+        reference, decisions = project_reference(project), project.decisions()
+        matches = row_matches(project)  # the roll-up's matches; replaced files' rows are added
+        return {stored.id: smelter_questions(stored.declaration, reference, decisions, matches)
+                for stored in stored_declarations(project, current_only) if stored.declaration is not None}
+
+    return _once_per_change(project, f"file questions {current_only}", collect)
 
 
 def covered_metals(project: Project) -> set[str]:

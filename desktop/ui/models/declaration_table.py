@@ -103,6 +103,19 @@ class DeclarationTableModel(RowsTableModel):
         REVISION: "The CMRT revision the supplier used.",
     }
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._icons: dict[tuple[str, str], QIcon] = {}  # asked for at every paint: drawn once per colour
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def _verdict_icon(self, verdict: str) -> QIcon:
+        colour = VERDICT_THEME_COLOUR.get(verdict, "muted")
+        key = (colour, current_theme().colour(colour).name())  # a switch to dark mode draws anew
+        if key not in self._icons:
+            self._icons[key] = verdict_icon(verdict)
+        return self._icons[key]
+
     def set_rows(self, rows: list[DeclarationRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -157,13 +170,11 @@ class DeclarationTableModel(RowsTableModel):
         if role == Qt.ToolTipRole and column == SCOPE and row.stored.declaration is not None:
             return explain_scope(row.stored.declaration.company.scope_label) or None
         if role == Qt.DecorationRole and column == VERDICT:
-            return verdict_icon(row.verdict)
+            return self._verdict_icon(row.verdict)
         if role == Qt.ForegroundRole and column == VERDICT:
             return current_theme().colour(VERDICT_THEME_COLOUR.get(row.verdict, "text"))
         if role == Qt.FontRole and column == VERDICT:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.TextAlignmentRole and column in METAL_COLUMNS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
