@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
-from desktop.core.project.declaration_json import declaration_from_json, declaration_to_json
+from desktop.core.project.declaration_json import declarations_from_json, declaration_to_json
 from desktop.core.project.who_when import current_user, now_iso
 
 _FACTS = ("revision", "company_name", "scope", "effective_date", "verdict", "problem", "parsed")
@@ -156,11 +156,11 @@ class DeclarationRecords:
 
 
 def decode_stored(rows: list[sqlite3.Row]) -> list[StoredDeclaration]:
+    decoded = declarations_from_json(row["parsed"] for row in rows)
     return [
         StoredDeclaration(
             row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
-            bool(row["is_current"]), row["problem"],
-            declaration_from_json(row["parsed"]) if row["parsed"] else None,
+            bool(row["is_current"]), row["problem"], declaration,
         )
-        for row in rows
+        for row, declaration in zip(rows, decoded)
     ]
