@@ -271,6 +271,7 @@ def test_follow_ups_are_stated_only_as_recorded(project, tmp_path):
     assert "We sent reminders or follow-up requests to 1 of the suppliers surveyed." in text  # the CMR
     assert "sending reminders or follow-up requests to some of them" in text
     assert "followed up with suppliers where answers were missing" not in text  # the old fixed claim
+    assert ";;" not in text  # template comments never print
 
     for supplier in project.suppliers():
         if supplier.name == "Silent Springs Co.":
