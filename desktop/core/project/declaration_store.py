@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
-from desktop.core.project.declaration_json import declaration_from_json, declaration_to_json
+from desktop.core.project.declaration_json import declarations_from_json, declaration_to_json
 from desktop.core.project.who_when import current_user, now_iso
 
 _FACTS = ("revision", "company_name", "scope", "effective_date", "verdict", "problem", "parsed")
@@ -47,17 +47,24 @@ class DeclarationRecords:
         """Stored supplier files whose bytes no longer match the SHA-256 taken at import.
 
         SQLite's integrity check does not see a flipped byte inside a stored file, so the record is
-        checked against its own fingerprint (one row at a time: about 1 s per GB)."""
+        checked against its own fingerprint (one row at a time: about 1 s per GB). A stored original
+        is never rewritten, so each is hashed once per opening of the project: the Export step asks
+        on every visit, and a 500-supplier project holds 650 MB of originals."""
+        intact = self.__dict__.setdefault("_intact_originals", set())  # (id, sha256) hashed this session
         damaged = []
         for row in self.con.execute(
-            "SELECT d.id, d.file_name, d.sha256, d.imported_at, f.file_bytes "
+            "SELECT d.id, d.file_name, d.sha256, d.imported_at, f.declaration_id IS NOT NULL AS kept "
             "FROM declarations d LEFT JOIN declaration_files f ON f.declaration_id = d.id ORDER BY d.id"
-        ):
-            if row["file_bytes"] is None:  # the original itself is gone: as damaged as a flipped byte
+        ).fetchall():
+            if not row["kept"]:  # the original itself is gone: as damaged as a flipped byte
                 damaged.append(row)
                 continue
-            if hashlib.sha256(row["file_bytes"]).hexdigest() != row["sha256"]:
+            if (row["id"], row["sha256"]) in intact:
+                continue
+            if hashlib.sha256(self.declaration_bytes(row["id"])).hexdigest() != row["sha256"]:
                 damaged.append(row)
+            else:
+                intact.add((row["id"], row["sha256"]))
         return damaged
 
     def add_declaration_file(
@@ -137,16 +144,23 @@ class DeclarationRecords:
         ).fetchall()
 
     def stored_declarations(self, current_only: bool = True) -> list[StoredDeclaration]:
+        return decode_stored(self.stored_declaration_rows(current_only))
+
+    def stored_declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
+        """What stored_declarations decodes: read here, decoded by `decode_stored` on any thread."""
         where = "WHERE is_current = 1" if current_only else ""
-        rows = self.con.execute(
+        return self.con.execute(
             "SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem, parsed "
             f"FROM declarations {where} ORDER BY id"
         ).fetchall()
-        return [
-            StoredDeclaration(
-                row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
-                bool(row["is_current"]), row["problem"],
-                declaration_from_json(row["parsed"]) if row["parsed"] else None,
-            )
-            for row in rows
-        ]
+
+
+def decode_stored(rows: list[sqlite3.Row]) -> list[StoredDeclaration]:
+    decoded = declarations_from_json(row["parsed"] for row in rows)
+    return [
+        StoredDeclaration(
+            row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
+            bool(row["is_current"]), row["problem"], declaration,
+        )
+        for row, declaration in zip(rows, decoded)
+    ]

@@ -109,6 +109,7 @@ class ExportHistoryModel(RowsTableModel):
 
 class ExportPage(WizardPage):
     title = "Export"
+    needs_figures = True
     subtitle = (
         "Write the filing documents. File the EDGAR HTML with the SEC; publish the PDF on your website. "
         "Each file is listed below with its fingerprint (SHA-256) so you can show what was filed."
