@@ -181,6 +181,12 @@ def project_response_rate(project: Project) -> ResponseRate:
     return response_rate(project.suppliers(), answered_supplier_ids(project))
 
 
+def followed_up_suppliers(project: Project) -> list[Supplier]:
+    """Surveyed suppliers with a reminder or follow-up on record: the report says "we followed up"
+    only about these, never as a matter of course."""
+    return [s for s in project.suppliers() if s.asked and s.followed_up]
+
+
 def project_rollup(project: Project, reference: SmelterReference | None = None) -> Rollup:
     """The smelter roll-up of every current declaration, with the user's decisions and overrides.
 
