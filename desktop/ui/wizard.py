@@ -98,6 +98,7 @@ class WizardView(QWidget):
         self.sample_banner.setText(notice)
         self.sample_banner.setVisible(bool(notice))
         self._figures = compute_ahead(project)
+        project.check_originals_ahead()  # the Export step's first readiness check finds them hashed
         start = min(max(int(project.setting("current_step", "0") or 0), 0), len(self.pages) - 1)
         self._loading = True  # pages signal changes while loading; refresh the steps once at the end
         try:

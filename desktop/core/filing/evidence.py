@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 from desktop.core.cmrt.model import Declaration, Verdict
 from desktop.core.filing.inquiry_evidence import InquiryEvidence, collect_evidence
 from desktop.core.project import Project
-from desktop.core.project.declaration_store import StoredDeclaration, decode_stored
+from desktop.core.project.declaration_store import StoredDeclaration, decode_stored, stored_declaration_rows
 from desktop.core.filing.scoping import (
     Determination,
     InquiryResult,
@@ -71,9 +71,10 @@ def compute_ahead(project: Project) -> Future:
     """Start working out the figures most steps show (the declarations decoded, the roll-up, the
     supplier questions) on a worker thread, so a large project's window paints at once.
 
-    The project is read here, on the calling thread (its connection belongs to it); only the
-    decoding and computing run on the worker. Whatever asks for these figures meanwhile waits for
-    that result instead of computing it a second time. The Future is done when they are known.
+    The small tables are read here, on the calling thread (its connection belongs to it); the
+    supplier files' contents through a reader of the worker's own. Whatever asks for these figures
+    meanwhile waits for that result instead of computing it a second time. The Future is done
+    when they are known.
     """
     version = project.data_version()
     kept = _COMPUTED.get(project)
@@ -85,13 +86,18 @@ def compute_ahead(project: Project) -> Future:
     if ahead is not None and ahead[0] == version:
         return ahead[1]
     ensure_snapshot(project)
-    rows, suppliers = project.stored_declaration_rows(current_only=True), project.suppliers()
+    connect, suppliers = project.reader, project.suppliers()
     snapshot, name = project.reference_snapshot(), project.path.name
     decisions, overrides, left = project.decisions(), project.overrides(), project.left_unknown()
     future: Future = Future()
 
     def work() -> None:
         try:
+            con = connect()
+            try:
+                rows = stored_declaration_rows(con, current_only=True)
+            finally:
+                con.close()
             stored = decode_stored(rows)
             current = _current_from(stored, suppliers)
             reference = snapshot_reference(snapshot, name)
