@@ -144,16 +144,23 @@ class DeclarationRecords:
         ).fetchall()
 
     def stored_declarations(self, current_only: bool = True) -> list[StoredDeclaration]:
+        return decode_stored(self.stored_declaration_rows(current_only))
+
+    def stored_declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
+        """What stored_declarations decodes: read here, decoded by `decode_stored` on any thread."""
         where = "WHERE is_current = 1" if current_only else ""
-        rows = self.con.execute(
+        return self.con.execute(
             "SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem, parsed "
             f"FROM declarations {where} ORDER BY id"
         ).fetchall()
-        decoded = declarations_from_json(row["parsed"] for row in rows)
-        return [
-            StoredDeclaration(
-                row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
-                bool(row["is_current"]), row["problem"], declaration,
-            )
-            for row, declaration in zip(rows, decoded)
-        ]
+
+
+def decode_stored(rows: list[sqlite3.Row]) -> list[StoredDeclaration]:
+    decoded = declarations_from_json(row["parsed"] for row in rows)
+    return [
+        StoredDeclaration(
+            row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
+            bool(row["is_current"]), row["problem"], declaration,
+        )
+        for row, declaration in zip(rows, decoded)
+    ]
