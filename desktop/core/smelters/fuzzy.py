@@ -81,8 +81,8 @@ class ChoiceScorer:
             if score >= cutoff:
                 scores[index] = score
         # Rounded so that a tie stays a tie whichever way its two ratios were computed.
-        order = sorted(scores, key=lambda index: (-round(scores[index], 9), index))[:limit]
-        return [(choices.keys[index], round(scores[index], 9)) for index in order]
+        best = sorted((-round(score, 9), index) for index, score in scores.items())[:limit]
+        return [(choices.keys[index], -negated) for negated, index in best]
 
     @staticmethod
     def _repeating_query(choices: _MetalChoices, query: str, query_set: str, exact: set[int],

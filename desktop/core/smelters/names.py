@@ -70,6 +70,7 @@ def repair_mojibake(text: str) -> str:
 _LOST_LETTER = re.compile(r"(?<=\w)[?\ufffd]+|[?\ufffd]+(?=\w)")
 _APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")  # ASCII and typographic
 _NOT_WORD = re.compile(r"[^\w#]+")
+_SPACES = re.compile(r"\s+")
 
 
 # Cached: a roll-up keys the same few thousand names tens of thousands of times.
@@ -125,7 +126,9 @@ def metal_key(metal: str) -> str:
 
 def smelter_id_key(raw: object) -> str:
     """"cid2082", "CID 002082" -> "CID002082"; a 2.x ID ("2BOL010") upper-cased; else ""."""
-    text = re.sub(r"\s+", "", str(raw or "")).upper()
+    if not raw:  # most rows written by name carry no ID, and every row is asked twice
+        return ""
+    text = _SPACES.sub("", str(raw)).upper()
     match = _CID.match(text)
     if match:
         digits = match.group(1)

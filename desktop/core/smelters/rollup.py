@@ -205,11 +205,13 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
     _add_member(members, key, smelter.reported_by, reported.supplier)
     if match.method not in smelter.methods:
         smelter.methods.append(match.method)
-    for flag in match.flags:
-        if flag not in smelter.flags:
-            smelter.flags.append(flag)
-    smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
-    smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
+    if match.flags:  # most matches carry none
+        for flag in match.flags:
+            if flag not in smelter.flags:
+                smelter.flags.append(flag)
+        smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
+    if not smelter.recycled and reported.row.recycled_scrap:
+        smelter.recycled = reported.row.recycled_scrap.strip().lower() == "yes"
 
 
 def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict,
