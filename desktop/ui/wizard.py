@@ -111,6 +111,10 @@ class WizardView(QWidget):
         self._refresh_steps()
         self._figures_timer.start()
 
+    def steps_loaded(self) -> bool:
+        """Every step has loaded (on opening, those showing the roll-up load once it is known)."""
+        return self.project is not None and len(self._loaded_at) == len(self.pages)
+
     def _load_when_figures_known(self) -> None:
         """Load the steps not shown yet, one per tick (the window answers clicks between them)."""
         if self.project is None or not self._figures.done():
