@@ -27,7 +27,9 @@ def add_summary(commands) -> None:
 
 def project_summary(project) -> dict:
     """The summary as plain data (what --json prints)."""
-    from desktop.core.filing.evidence import project_conclusion, project_response_rate, project_rollup
+    from desktop.core.filing.evidence import (
+        followed_up_suppliers, project_conclusion, project_response_rate, project_rollup,
+    )
     from desktop.core.filing.filing_calendar import filing_deadline
     from desktop.core.filing.readiness import blockers
     from desktop.core.filing.report_builder import metal_summaries
@@ -66,6 +68,7 @@ def project_summary(project) -> dict:
             "responded": rate.responded,
             "percent": rate.percent,
             "not_responded": evidence.not_responded,
+            "followed_up": len(followed_up_suppliers(project)),
         },
         "metals": [
             {
@@ -100,7 +103,7 @@ def summary_text(summary: dict) -> str:
         lines.append(f"    the user's own conclusion: {det['user_conclusion']}")
     lines.append(
         f"  suppliers: {sup['surveyed']} surveyed (marked as asked), {sup['responded']} responded "
-        f"({sup['percent']}%)"
+        f"({sup['percent']}%), {sup['followed_up']} sent a reminder or follow-up (on record)"
     )
     for metal in summary["metals"]:
         lines.append(

@@ -74,11 +74,12 @@ def _run(out: Path, problems: list[str]) -> None:
 def _write_exports(project, folder: Path, problems: list[str]) -> None:
     from desktop.core.filing.evidence import project_rollup
     from desktop.core.filing.report_builder import report_data_from_project
-    from desktop.ui.export_worker import EXPORT_KINDS, target_for, write_export
+    from desktop.ui.export_worker import EXPORT_KINDS, draft_kinds, target_for, write_export
 
+    # A project with open items gives draft data: every file is then written marked DRAFT.
     data = report_data_from_project(project, project_rollup(project))
     folder.mkdir(parents=True, exist_ok=True)
-    for kind in EXPORT_KINDS:
+    for kind in draft_kinds(data) if data.draft else EXPORT_KINDS:
         target = target_for(kind, data, folder)
         records = write_export(kind, data, target)
         for record in records:

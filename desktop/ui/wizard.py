@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.filing.evidence import compute_ahead, figures_known
 from desktop.core.project import Project
 from desktop.core.sample.project import SAMPLE_SETTING
 from desktop.ui.pages.base import WizardPage
@@ -26,6 +27,15 @@ class WizardView(QWidget):
         self.project: Project | None = None
         self._loading = False
         self.pages: list[WizardPage] = [cls() for cls in page_classes]
+        # Per page, the project's data version it last loaded: showing a page again when nothing
+        # changed keeps what it shows (a 500-supplier page took seconds to build again).
+        self._loaded_at: dict[int, int] = {}
+        # On opening, the steps that show the roll-up are loaded once its figures are worked out
+        # off the UI thread (a 500-supplier project took seconds to paint when all loaded first).
+        self._figures = None
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setInterval(25)
+        self._figures_timer.timeout.connect(self._load_when_figures_known)
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -73,6 +83,9 @@ class WizardView(QWidget):
     def unload(self) -> None:
         """Forget the closed project, so no page reads from a closed file."""
         self.project = None
+        self._loaded_at.clear()
+        self._figures_timer.stop()
+        self._figures = None
         for page in self.pages:
             page.project = None
             page.clear_messages()  # nothing said about one project may show in the next
@@ -84,15 +97,44 @@ class WizardView(QWidget):
         notice = project.setting(SAMPLE_SETTING, "")
         self.sample_banner.setText(notice)
         self.sample_banner.setVisible(bool(notice))
+        self._figures = compute_ahead(project)
+        project.check_originals_ahead()  # the Export step's first readiness check finds them hashed
+        start = min(max(int(project.setting("current_step", "0") or 0), 0), len(self.pages) - 1)
         self._loading = True  # pages signal changes while loading; refresh the steps once at the end
         try:
-            for page in self.pages:
-                page.load(project)
+            for index, page in enumerate(self.pages):
+                if index == start or not page.needs_figures:
+                    self._load_page(index)
         finally:
             self._loading = False
-        start = int(project.setting("current_step", "0") or 0)
-        self.step_list.setCurrentRow(min(max(start, 0), len(self.pages) - 1))
+        self.step_list.setCurrentRow(start)
         self._refresh_steps()
+        self._figures_timer.start()
+
+    def steps_loaded(self) -> bool:
+        """Every step has loaded (on opening, those showing the roll-up load once it is known)."""
+        return self.project is not None and len(self._loaded_at) == len(self.pages)
+
+    def _load_when_figures_known(self) -> None:
+        """Load the steps not shown yet, one per tick (the window answers clicks between them)."""
+        if self.project is None or not self._figures.done():
+            return
+        self._figures_timer.stop()  # restarted below while steps remain; a failure does not repeat
+        if not figures_known(self.project):  # the data changed meanwhile: work them out again
+            self._figures = compute_ahead(self.project)
+            self._figures_timer.start()
+            return
+        waiting = [index for index in range(len(self.pages)) if index not in self._loaded_at]
+        if waiting:
+            self._loading = True
+            try:
+                self._load_page(waiting[0])
+            finally:
+                self._loading = False
+        if len(waiting) > 1:
+            self._figures_timer.start()
+        else:
+            self._refresh_steps()
 
     def go_next(self) -> None:
         if self.pages[self.current_index()].before_next():
@@ -124,8 +166,9 @@ class WizardView(QWidget):
         if index < 0 or index >= len(self.pages):
             return
         page = self.pages[index]
-        if self.project is not None and self.stack.currentWidget() is not page:
-            page.load(self.project)  # other steps may have changed what this one shows
+        if (self.project is not None and self.stack.currentWidget() is not page
+                and self._loaded_at.get(index) != self.project.data_version()):
+            self._load_page(index)  # other steps have changed the data this one shows
         self.stack.setCurrentIndex(index)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
@@ -133,10 +176,17 @@ class WizardView(QWidget):
             self.project.set_setting("current_step", str(index))
         self._refresh_steps()  # what was done on the page left may have finished other steps too
 
+    def _load_page(self, index: int) -> None:
+        self.pages[index].load(self.project)
+        self._loaded_at[index] = self.project.data_version()
+
     def _refresh_steps(self) -> None:
         if self._loading or self.project is None:
             return
         for index, page in enumerate(self.pages):
+            if index not in self._loaded_at:  # its figures are still being worked out
+                self.step_list.item(index).setText(f"{index + 1}   {page.title}")
+                continue
             mark = "✓" if page.is_complete() else f"{index + 1}"
             note = page.step_note()
             text = f"{mark}   {page.title}"

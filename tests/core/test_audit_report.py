@@ -75,10 +75,13 @@ def test_the_report_is_kept_with_its_sha256_and_filed_as_exhibit_1_02(audited, t
     assert [b.key for b in audit_blockers(audited)] == ["audit.report_edgar"]
 
     out = tmp_path / "report.pdf"
-    write_report_pdf(report_data_from_project(audited), out)
+    write_report_pdf(report_data_from_project(audited, open_items=[]), out)  # as when nothing blocks
     pages = pdf_pages(out)
-    assert pages[-2].endswith(f"{AUDITOR_LINE}, page 1 of 2.")
+    assert pages[-2].endswith(f"{AUDITOR_LINE}, page 1 of 2.")  # the auditor's pages, unchanged
     assert pages[-1].endswith(f"{AUDITOR_LINE}, page 2 of 2.")
+    assert "DRAFT" not in " ".join(pages)
+    # Our page numbers count the auditor's pages that follow them.
+    assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages) - 2} of {len(pages)}" in pages[-3]
     cover = pages[-3]
     assert "Exhibit 1.02" in cover and "Example Assurance LLP" in cover and attached.sha256 in cover
     text = " ".join(pages)
@@ -86,10 +89,22 @@ def test_the_report_is_kept_with_its_sha256_and_filed_as_exhibit_1_02(audited, t
     assert "whose audit report is filed as Exhibit 1.02" in text
 
 
+def test_a_draft_stamps_the_auditors_pages_too(audited, tmp_path):
+    """Every page of a draft says DRAFT, the appended auditor's pages included."""
+    attach_audit_pdf(audited, auditors_pdf(tmp_path / "Assurance report.pdf"))
+    data = report_data_from_project(audited)
+    assert data.draft  # its statements are still unconfirmed
+    out = tmp_path / "report DRAFT.pdf"
+    write_report_pdf(data, out)
+    pages = pdf_pages(out)
+    assert all("DRAFT" in page for page in pages)
+    assert AUDITOR_LINE in pages[-1] and AUDITOR_LINE in pages[-2]
+
+
 def test_edgar_needs_an_html_or_text_version(audited, tmp_path):
     attach_audit_pdf(audited, auditors_pdf(tmp_path / "report.pdf", pages=1))
-    with pytest.raises(IncompleteReport, match="ex1-02.htm"):
-        write_edgar_html(report_data_from_project(audited), tmp_path / "edgar")
+    with pytest.raises(IncompleteReport, match="ex1-02.htm"):  # a final filing (nothing else open)
+        write_edgar_html(report_data_from_project(audited, open_items=[]), tmp_path / "edgar")
     draft = report_data_from_project(audited)
     draft.draft = True  # a draft is written without it, and says DRAFT
     assert [Path(r.path).name for r in write_edgar_html(draft, tmp_path / "draft")] == [
@@ -99,7 +114,7 @@ def test_edgar_needs_an_html_or_text_version(audited, tmp_path):
     text.write_text(f"Independent Accountants’ Report\n\n{AUDITOR_LINE} & its <framework>.\n", encoding="utf-8")
     attach_audit_edgar(audited, text)
     assert audit_blockers(audited) == []
-    records = write_edgar_html(report_data_from_project(audited), tmp_path / "edgar")
+    records = write_edgar_html(report_data_from_project(audited, open_items=[]), tmp_path / "edgar")
     exhibit = tmp_path / "edgar" / "ex1-02.htm"
     assert [Path(r.path).name for r in records][-1] == "ex1-02.htm"
     html = exhibit.read_text(encoding="ascii")

@@ -32,7 +32,8 @@ def test_summary_json_prints_the_determination_blockers_and_figures_without_qt(t
     assert determination["outcome"] == "sd_with_cmr"
     # EMD's real "Yes" for tungsten is the reason, named with its file.
     assert any("EMD Electronics" in r and "emd-merck_CMRT_6.4.xlsx" in r for r in determination["reasons_to_believe"])
-    assert summary["suppliers"] == {"surveyed": 2, "responded": 2, "percent": 100, "not_responded": []}
+    assert summary["suppliers"] == {"surveyed": 2, "responded": 2, "percent": 100, "not_responded": [],
+                                    "followed_up": 0}
     tungsten = next(m for m in summary["metals"] if m["metal"] == "Tungsten")
     assert tungsten["smelters"] >= 1 and 0 <= tungsten["percent_conformant_or_active"] <= 100
     assert summary["ready"] is False

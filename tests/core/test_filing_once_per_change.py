@@ -67,3 +67,49 @@ def test_questions_from_the_roll_up_matches_equal_those_matched_afresh(project, 
         asked += len(fresh)
     assert asked > 0  # the sample files hold rows worth asking about
     assert row_matches(project) is not shared  # each caller gets its own copy to add to
+
+
+def test_figures_worked_out_ahead_equal_those_computed_on_the_spot(project, tmp_path):
+    from desktop.core.filing.evidence import compute_ahead, figures_known, file_questions
+    from desktop.core.sample.project import create_sample_project
+
+    future = compute_ahead(project)
+    future.result(timeout=120)
+    assert figures_known(project)
+    ahead = project_rollup(project), current_declarations(project), file_questions(project)
+
+    fresh = create_sample_project(tmp_path / "again")  # the same data, computed on this thread
+    try:
+        rolled, current, questions = project_rollup(fresh), current_declarations(fresh), file_questions(fresh)
+        assert ahead[0].summary == rolled.summary
+        assert [(s.metal, s.cid, s.reported_by) for s in ahead[0].smelters] == [
+            (s.metal, s.cid, s.reported_by) for s in rolled.smelters]
+        assert [u.key for u in ahead[0].unresolved] == [u.key for u in rolled.unresolved]
+        assert [c.supplier_name for c in ahead[1]] == [c.supplier_name for c in current]
+        assert sorted(map(len, ahead[2].values())) == sorted(map(len, questions.values()))
+        assert sum(map(len, questions.values())) > 0
+    finally:
+        fresh.close()
+
+
+def test_figures_worked_out_ahead_are_dropped_when_the_data_changed_meanwhile(project):
+    from desktop.core.filing.evidence import compute_ahead, figures_known
+
+    future = compute_ahead(project)
+    entry = future.result(timeout=120)["rollup"].unresolved[0]
+    project.set_left_unknown(entry.key, True)  # a change after the figures were read
+    assert not figures_known(project)
+    again = project_rollup(project)
+    assert next(u for u in again.unresolved if u.key == entry.key).left_unknown
+
+
+def test_the_conclusion_is_shared_until_the_data_changes(project):
+    from desktop.core.filing.evidence import project_conclusion
+    from desktop.core.smelters.project_reference import project_reference
+
+    first = project_conclusion(project)
+    assert project_conclusion(project, project_rollup(project)) is first
+    other = project_conclusion(project, project_rollup(project, project_reference(project)))
+    assert other is not first and other.determination.outcome == first.determination.outcome
+    project.set_answer("voluntary_cmr", "yes")
+    assert project_conclusion(project) is not first

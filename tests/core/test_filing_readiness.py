@@ -117,9 +117,11 @@ def test_the_sample_is_one_decision_away_from_a_true_final_filing(tmp_path):
     # Its roster was asked and its old statuses explained; its statements (facts filled in) and the
     # two names its suppliers mistyped wait for the newcomer.
     assert {b.key for b in blockers(sample)} == {f"claims.step{n}" for n in range(1, 6)} | {"smelters.unresolved"}
+    assert report_data_from_project(sample).draft  # open items: the core gives only draft data
     decide_sample_smelters(sample)
     assert blockers(sample) == []
     data = report_data_from_project(sample)
+    assert not data.draft
     assert data.outcome == "sd_with_cmr"  # Lakeshore's "Yes" and Old Mill's blank answer, among others
     assert (data.rcoi.suppliers_surveyed, data.rcoi.suppliers_responded) == (8, 7)
     out = tmp_path / "sample.pdf"

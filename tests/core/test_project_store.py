@@ -337,6 +337,7 @@ def test_a_declaration_and_its_original_go_together(tmp_path):
         with project.transaction() as con:
             con.execute("DELETE FROM declarations WHERE id = ?", (gone,))
         assert [r[0] for r in project.con.execute("SELECT declaration_id FROM declaration_files")] == [kept]
+        assert project.damaged_originals() == []  # hashed once; its being gone is still seen below
         with project.transaction() as con:
             con.execute("DELETE FROM declaration_files WHERE declaration_id = ?", (kept,))
         (missing,) = project.damaged_originals()  # an original that is gone is reported, not skipped

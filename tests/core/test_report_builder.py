@@ -239,3 +239,68 @@ def test_a_supplier_answer_without_covered_countries_means_form_sd_only(tmp_path
     assert "Acme Instruments, Inc." in text and "SIGNATURES" in text
     assert "Exhibit 1.01" not in text and "Annex A" not in text  # no Conflict Minerals Report
     project.close()
+
+
+def test_an_unready_project_gives_draft_data_whatever_the_caller(project, tmp_path):
+    """The final-or-draft rule is the core's: report data for a project with open items is a draft,
+    so a PDF written from it by any caller says DRAFT (not only when the Export page asks)."""
+    from desktop.core.filing.readiness import blockers
+
+    assert blockers(project)  # its due diligence statements are unconfirmed
+    data = report_data_from_project(project)
+    assert data.draft
+    out = tmp_path / "report.pdf"
+    write_report_pdf(data, out)
+    assert all("DRAFT" in page for page in pdf_pages(out))
+    assert report_data_from_project(project, open_items=[]).draft is False  # nothing open, facts complete
+
+
+def _report_text(project, tmp_path) -> str:
+    out = tmp_path / "report.pdf"
+    write_report_pdf(report_data_from_project(project), out)
+    return " ".join(" ".join(pdf_pages(out)).split())
+
+
+def test_follow_ups_are_stated_only_as_recorded(project, tmp_path):
+    """The RCOI paragraphs say the company followed up only about suppliers with a reminder or
+    follow-up on record (Silent Springs here), with the count; none recorded, no such claim."""
+    data = report_data_from_project(project)
+    assert data.rcoi.suppliers_followed_up == 1
+    text = _report_text(project, tmp_path)
+    assert "It sent reminders or follow-up requests to 1 of those suppliers." in text  # Form SD
+    assert "We sent reminders or follow-up requests to 1 of the suppliers surveyed." in text  # the CMR
+    assert "sending reminders or follow-up requests to some of them" in text
+    assert "followed up with suppliers where answers were missing" not in text  # the old fixed claim
+    assert ";;" not in text  # template comments never print
+
+    for supplier in project.suppliers():
+        if supplier.name == "Silent Springs Co.":
+            supplier.request_state, supplier.reminded_on = RequestState.REQUESTED, None
+            project.save_supplier(supplier)
+    assert report_data_from_project(project).rcoi.suppliers_followed_up == 0
+    text = _report_text(project, tmp_path)
+    assert "reminders or follow-up requests" not in text
+    assert "checked each response received for completeness and internal consistency" in text
+
+
+def test_company_level_wording_follows_the_responses(project, tmp_path):
+    """"most of our suppliers reported for their company as a whole" only when more than half did."""
+    rcoi = report_data_from_project(project).rcoi
+    assert (rcoi.company_level_responses, rcoi.product_level_responses) == (4, 3)
+    assert "most of our suppliers reported for their company as a whole" in _report_text(project, tmp_path)
+    assert RcoiFacts(9, 7, company_level_responses=3, product_level_responses=4).mostly_company_level is False
+    assert RcoiFacts(9, 7, company_level_responses=0, product_level_responses=0).mostly_company_level is False
+
+
+def test_the_downstream_statement_is_a_claim_the_user_confirms(project, tmp_path):
+    """"We make no purchases in the Covered Countries" is a fact about the company: proposed in due
+    diligence step 2, unconfirmed until the user confirms it, never fixed template text."""
+    from desktop.core.filing import claims
+
+    state = claims.claim_state(project.answers(), "supply_chain_position")
+    assert state.step == 2 and not state.confirmed
+    assert any(b.key == "claims.step2" and "Position in the Supply Chain" in b.message
+               for b in claims.claim_blockers(project))
+    project.set_answer("supply_chain_position", "We buy refined tin directly from two smelters in Malaysia.")
+    assert "We buy refined tin directly from two smelters in Malaysia." in _report_text(project, tmp_path)
+    assert "make no purchases in the Covered Countries" not in _report_text(project, tmp_path)

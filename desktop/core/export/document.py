@@ -81,6 +81,7 @@ def report_context(data: ReportData) -> dict[str, str]:
         "suppliers_surveyed": str(rcoi.suppliers_surveyed),
         "suppliers_responded": str(rcoi.suppliers_responded),
         "response_rate": str(rcoi.response_rate),
+        "suppliers_followed_up": str(rcoi.suppliers_followed_up),
         "cmrt_revisions": joined(rcoi.cmrt_revisions) or "current",
         "cmrt_revisions_phrase": ("revisions " if len(rcoi.cmrt_revisions) > 1 else "revision ")
         + joined(rcoi.cmrt_revisions),
@@ -154,6 +155,8 @@ def report_flags(data: ReportData) -> set[str]:
         "contact_title": bool(data.registrant.contact_title.strip()),
         "annex": bool(data.annex_rows),
         "company_level": data.rcoi.company_level_responses > 0,
+        "mostly_company_level": data.rcoi.mostly_company_level,
+        "followed_up": data.rcoi.suppliers_followed_up > 0,
         "cmrt_revisions": bool(data.rcoi.cmrt_revisions),
         "user_conclusion": bool(data.conclusion_reason.strip()),
         "staff_2017": bool(data.staff_statement) and not data.files_cmr,

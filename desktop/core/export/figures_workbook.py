@@ -11,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.core.filing.evidence import answered_supplier_ids, current_declarations, project_response_rate
+from desktop.core.filing.evidence import (
+    answered_supplier_ids,
+    current_declarations,
+    followed_up_suppliers,
+    project_response_rate,
+)
 from desktop.core.project import Project
 from desktop.core.filing.report_builder import metal_summaries
 from desktop.core.smelters import Rollup
 from desktop.core.smelters.statuses import CONFORMANT_OR_ACTIVE
 
 
-SUPPLIER_HEADERS = ["Supplier", "Asked", "Current file", "File SHA-256", "Counted as responded"]
+SUPPLIER_HEADERS = ["Supplier", "Asked", "Current file", "File SHA-256", "Counted as responded",
+                    "Reminder or follow-up on record"]
 SMELTER_HEADERS = ["Metal", "Smelter ID", "Smelter", "Country", "Status", "RMI's label", "Status as of",
                    "Status from", "Conformant or Active", "In Annex A", "Overridden", "Reported by"]
 
@@ -44,6 +50,9 @@ def project_figures(project: Project, rolled: Rollup) -> list[Figure]:
                lambda r: r[4] == "yes"),
         Figure("Response rate (%)", rate.percent, "Suppliers", "Responded / surveyed, whole percent, halves up.",
                lambda r: r[1] == "yes"),
+        Figure("Suppliers sent a reminder or follow-up", len(followed_up_suppliers(project)), "Suppliers",
+               'Rows with "Asked" = yes and a reminder or follow-up on record.',
+               lambda r: r[1] == "yes" and r[5] != "no"),
         Figure("Smelters in Annex A", len(rolled.annex_rows()), "Smelters", 'Rows with "In Annex A" = yes.',
                lambda r: r[9] == "yes"),
     ]
@@ -64,9 +73,17 @@ def supplier_rows(project: Project) -> list[list]:
     files = {c.supplier.id: c.stored for c in current_declarations(project) if c.supplier is not None}
     return [
         [s.name, "yes" if s.asked else "no", files[s.id].file_name if s.id in files else "",
-         files[s.id].sha256 if s.id in files else "", "yes" if s.asked and s.id in answered else "no"]
+         files[s.id].sha256 if s.id in files else "", "yes" if s.asked and s.id in answered else "no",
+         _follow_up(s)]
         for s in project.suppliers()
     ]
+
+
+def _follow_up(supplier) -> str:
+    """The reminder's date when one is recorded, "yes" for a "reminder sent" state without a date, else "no"."""
+    if supplier.reminded_on:
+        return supplier.reminded_on.isoformat()
+    return "yes" if supplier.followed_up else "no"
 
 
 def smelter_rows(rolled: Rollup) -> list[list]:

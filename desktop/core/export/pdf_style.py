@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import unicodedata
 from xml.sax.saxutils import escape
 
@@ -108,8 +110,12 @@ def runs_markup(runs: list[Run]) -> str:
     return "".join(parts)
 
 
-def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: bool, draft: bool = False):
-    """A canvas class that draws the running header and "Page n of m" once the page count is known."""
+def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: bool, draft: bool = False,
+                    pages_after: int = 0):
+    """A canvas class that draws the running header and "Page n of m" once the page count is known.
+
+    `pages_after`: pages appended to this PDF afterwards (the auditor's report), counted in m.
+    """
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -121,7 +127,7 @@ def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: b
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
+            total = len(self._pages) + pages_after
             for state in self._pages:
                 self.__dict__.update(state)
                 self._decorate(total)
@@ -144,20 +150,31 @@ def numbered_canvas(header_left: str, header_right: str, skip_header_on_first: b
             self.setFillColor(colors.HexColor("#444444"))
             self.drawCentredString(width / 2, 0.5 * inch, f"Page {number} of {total}")
             if draft:
-                self._draft_marks(width, height)
-            self.restoreState()
-
-        def _draft_marks(self, width: float, height: float) -> None:
-            # Every page of a draft says so: a red line at the top and a large pale watermark.
-            self.setFillColor(colors.HexColor("#B00020"))
-            self.setFont(SERIF_BOLD, 9)
-            self.drawCentredString(width / 2, height - 0.3 * inch, DRAFT_NOTICE)
-            self.saveState()
-            self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
-            self.setFont(SERIF_BOLD, 110)
-            self.translate(width / 2, height / 2)
-            self.rotate(45)
-            self.drawCentredString(0, -40, "DRAFT")
+                draw_draft_marks(self, width, height)
             self.restoreState()
 
     return NumberedCanvas
+
+
+def draw_draft_marks(page: canvas.Canvas, width: float, height: float) -> None:
+    """Every page of a draft says so: a red line at the top and a large pale watermark."""
+    page.saveState()
+    page.setFillColor(colors.HexColor("#B00020"))
+    page.setFont(SERIF_BOLD, 9)
+    page.drawCentredString(width / 2, height - 0.3 * inch, DRAFT_NOTICE)
+    page.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
+    page.setFont(SERIF_BOLD, min(110, width / 5.5))
+    page.translate(width / 2, height / 2)
+    page.rotate(45)
+    page.drawCentredString(0, -40, "DRAFT")
+    page.restoreState()
+
+
+def draft_overlay(width: float, height: float) -> bytes:
+    """One page of `width` x `height` points holding only the draft marks, to stamp appended pages."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(width, height))
+    draw_draft_marks(page, width, height)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()

@@ -72,6 +72,7 @@ class RcoiFacts:
     cmrt_revisions: list[str] = field(default_factory=list)  # e.g. ["6.4", "6.31"]
     company_level_responses: int = 0
     product_level_responses: int = 0
+    suppliers_followed_up: int = 0  # surveyed suppliers with a reminder or follow-up on record
 
     @property
     def response_rate(self) -> int:
@@ -83,6 +84,12 @@ class RcoiFacts:
         """Whole percent of responses given at company (not product) level."""
         answered = self.company_level_responses + self.product_level_responses
         return percent(self.company_level_responses, answered)
+
+    @property
+    def mostly_company_level(self) -> bool:
+        """More than half of the responses were given for the supplier's company as a whole."""
+        answered = self.company_level_responses + self.product_level_responses
+        return 2 * self.company_level_responses > answered > 0
 
 
 @dataclass

@@ -45,7 +45,8 @@ def _page_header(data: ReportData, which: str) -> tuple[str, str]:
 
 
 def _write(
-    data: ReportData, blocks: list[Block], path, kind: str, header: str, title: str, cover_page: bool = True
+    data: ReportData, blocks: list[Block], path, kind: str, header: str, title: str, cover_page: bool = True,
+    pages_after: int = 0,
 ) -> ExportRecord:
     summaries = data.metal_summaries or summarise_annex(data.annex_rows)
     rows = annex_rows(data)
@@ -77,7 +78,8 @@ def _write(
             subject=f"Calendar year {data.year}",
             creator="Conflict Minerals Filing Desk",
         )
-        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page, draft=data.draft))
+        document.build(story, canvasmaker=numbered_canvas(left, right, skip_header_on_first=cover_page, draft=data.draft,
+                                                          pages_after=pages_after))
     return record_for(kind, path, draft=data.draft)
 
 
@@ -93,20 +95,36 @@ def write_report_pdf(data: ReportData, path: str | os.PathLike) -> ExportRecord:
     blocks += [Block("directive", name="pagebreak")] + build_document("audit_exhibit.txt", data)
     if data.ipsa_report_pdf is None:
         return _write(data, blocks, path, "report_pdf", "report", title)
+    from pypdf import PdfReader
+
+    # "Page n of m" on our pages counts the auditor's pages that follow them.
+    auditor_pages = len(PdfReader(io.BytesIO(data.ipsa_report_pdf)).pages)
     with tempfile.TemporaryDirectory() as folder:
         body = Path(folder, "report.pdf")
-        _write(data, blocks, body, "report_pdf", "report", title)
+        _write(data, blocks, body, "report_pdf", "report", title, pages_after=auditor_pages)
         with atomic_target(path) as temp:
-            append_pdf(body, data.ipsa_report_pdf, temp)
+            append_pdf(body, data.ipsa_report_pdf, temp, draft=data.draft)
     return record_for("report_pdf", path, draft=data.draft)
 
 
-def append_pdf(first: Path, appended: bytes, target: Path) -> None:
-    """`first` followed by every page of `appended`, written to `target` (the auditor's PDF unchanged)."""
+def append_pdf(first: Path, appended: bytes, target: Path, draft: bool = False) -> None:
+    """`first` followed by every page of `appended`, written to `target`.
+
+    The auditor's pages are appended unchanged in a final report; in a draft each is stamped DRAFT
+    like the others, so no page of a draft can pass for the filing.
+    """
     from pypdf import PdfReader, PdfWriter
 
+    from desktop.core.export.pdf_style import draft_overlay
+
     writer = PdfWriter(clone_from=str(first))
+    start = len(writer.pages)
     writer.append(PdfReader(io.BytesIO(appended)))
+    if draft:
+        for page in writer.pages[start:]:
+            box = page.mediabox
+            stamp = PdfReader(io.BytesIO(draft_overlay(float(box.width), float(box.height)))).pages[0]
+            page.merge_translated_page(stamp, float(box.left), float(box.bottom))
     with open(target, "wb") as handle:
         writer.write(handle)
 

@@ -7,7 +7,7 @@ summary (halves rounded up), so the report prints what the Smelter review page s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop.core.filing import audit_report, claims, diligence, origins  # noqa: F401  audit and claims add checks
@@ -28,11 +28,13 @@ from desktop.core.filing.evidence import (
     STAFF_STATEMENT,
     Conclusion,
     current_declarations,
+    followed_up_suppliers,
     project_conclusion,
     project_response_rate,
     project_rollup,
 )
 from desktop.core.project import Project
+from desktop.core.filing.readiness import Blocker, blockers
 from desktop.core.filing.acquisitions import first_reporting_year, parse_date
 from desktop.core.filing.scoping import (
     Determination,
@@ -95,6 +97,7 @@ def rcoi_facts(project: Project, rollup: Rollup) -> RcoiFacts:
         cmrt_revisions=sorted(revisions, key=_revision_key),
         company_level_responses=summary.company_level,
         product_level_responses=summary.responses - summary.company_level,
+        suppliers_followed_up=len(followed_up_suppliers(project)),
     )
 
 
@@ -259,8 +262,15 @@ def _audit_report_fields(project: Project, company: str, year: int) -> dict:
     }
 
 
-def report_data_from_project(project: Project, rollup: Rollup | None = None, today: date | None = None) -> ReportData:
-    """Everything the exports print, from the project; raises NotReadyToExport while the outcome is open."""
+def report_data_from_project(project: Project, rollup: Rollup | None = None, today: date | None = None,
+                             open_items: list[Blocker] | None = None) -> ReportData:
+    """Everything the exports print, from the project; raises NotReadyToExport while the outcome is open.
+
+    The data is final only when nothing blocks the filing (`readiness.blockers`, passed in as
+    `open_items` by a caller that has them) and no fact the writers need is missing; otherwise it
+    is a draft, so every file written from it says DRAFT. The rule lives here, not in the Export
+    page, so no caller (the smoke test, a script) can write an unmarked filing for an unready project.
+    """
     today = today or date.today()
     rollup = rollup if rollup is not None else project_rollup(project)
     conclusion = project_conclusion(project, rollup)
@@ -276,7 +286,7 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
     report_url = answers.get(REPORT_URL_KEY, "").strip() or registrant.website
     rows = annex_rows(rollup)
     status_as_of = rollup.status_as_of()
-    return ReportData(
+    data = ReportData(
         registrant=registrant,
         year=reg.reporting_year or today.year - 1,
         signer=Signer(reg.signer_name.strip(), reg.signer_title.strip(), today),
@@ -305,6 +315,9 @@ def report_data_from_project(project: Project, rollup: Rollup | None = None, tod
         staff_statement=STAFF_STATEMENT if conclusion.staff_statement else "",
         voluntary_cmr=conclusion.voluntary_cmr,
     )
+    open_items = blockers(project) if open_items is None else open_items
+    nothing_filed = data.outcome == "no_filing"  # then only Annex A can be written, and only its facts count
+    return replace(data, draft=bool(open_items or missing_with_steps(data, annex_only=nothing_filed)))
 
 
 @dataclass(frozen=True)

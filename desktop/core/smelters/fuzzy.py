@@ -9,7 +9,11 @@ computed without calling a Python scorer per pair (3.7 million calls at 50,000 m
   sorted *sets* of words (rapidfuzz compares the two differences, which are then the whole
   sets), which is the token sort ratio again when neither repeats a word;
 - so only choices sharing a word with the query (or repeating one) need rapidfuzz's own token
-  set ratio, a dozen of several hundred.
+  set ratio, a dozen of several hundred;
+- a query that repeats a word ("gold by gold") differs from its set of words, so its token set
+  ratio against a choice sharing no word is the plain ratio of the query's *set* of words: two
+  native passes (set and sort) instead of a Python call per choice (4% of the names, 40% of the
+  time before).
 
 Results per (metal, key) are cached on the reference: suppliers write the same smelter the same
 way in many rows and files. tests/core/test_smelter_fuzzy.py checks the scores equal
@@ -61,24 +65,41 @@ class ChoiceScorer:
         if choices is None or not choices.keys or not words:
             return []
         query = _sorted_words(key)
-        if len(set(words)) < len(words):  # the query repeats a word: no shortcut
-            exact = set(range(len(choices.keys)))
+        exact = {index for word in set(words) for index in choices.by_word.get(word, ())}
+        exact.update(choices.repeats_word)
+        if len(set(words)) < len(words):
+            scores = self._repeating_query(choices, query, " ".join(sorted(set(words))), exact, cutoff)
         else:
-            exact = {index for word in set(words) for index in choices.by_word.get(word, ())}
-            exact.update(choices.repeats_word)
-        scores: dict[int, float] = {}
-        # Native, pruned by the cutoff: the many choices sharing no word score their sort ratio.
-        for _, score, index in process.extract(query, choices.sorted_words, scorer=fuzz.ratio,
-                                               score_cutoff=cutoff, limit=None):
-            if index not in exact:
-                scores[index] = score
+            scores = {}
+            # Native, pruned by the cutoff: the many choices sharing no word score their sort ratio.
+            for _, score, index in process.extract(query, choices.sorted_words, scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=None):
+                if index not in exact:
+                    scores[index] = score
         for index in exact:
             score = (fuzz.token_set_ratio(key, choices.keys[index]) + fuzz.ratio(query, choices.sorted_words[index])) / 2
             if score >= cutoff:
                 scores[index] = score
         # Rounded so that a tie stays a tie whichever way its two ratios were computed.
-        order = sorted(scores, key=lambda index: (-round(scores[index], 9), index))[:limit]
-        return [(choices.keys[index], round(scores[index], 9)) for index in order]
+        best = sorted((-round(score, 9), index) for index, score in scores.items())[:limit]
+        return [(choices.keys[index], -negated) for negated, index in best]
+
+    @staticmethod
+    def _repeating_query(choices: _MetalChoices, query: str, query_set: str, exact: set[int],
+                         cutoff: float) -> dict[int, float]:
+        """Scores of the choices sharing no word with a query that repeats one: the mean of the
+        set ratio and the sort ratio. Each must reach 2 * cutoff - 100 for the mean to reach cutoff."""
+        floor = max(0.0, 2 * cutoff - 100)
+        set_ratios = {index: score for _, score, index in process.extract(
+            query_set, choices.sorted_words, scorer=fuzz.ratio, score_cutoff=floor, limit=None)}
+        scores = {}
+        for _, sort_ratio, index in process.extract(query, choices.sorted_words, scorer=fuzz.ratio,
+                                                    score_cutoff=floor, limit=None):
+            if index in set_ratios and index not in exact:
+                score = (set_ratios[index] + sort_ratio) / 2
+                if score >= cutoff:
+                    scores[index] = score
+        return scores
 
 
 def _sorted_words(text: str) -> str:

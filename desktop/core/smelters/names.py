@@ -57,7 +57,7 @@ _LEGACY_ID = re.compile(r"^[1-4][A-Z]{3}\d{3}$")
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as cp1252/latin-1 ("CÃ³rrego" -> "Córrego"); leave other text alone."""
-    if not text or not any(ch in text for ch in "ÃÂâ"):
+    if not text or text.isascii() or not any(ch in text for ch in "ÃÂâ"):
         return text
     for codec in ("cp1252", "latin-1"):
         try:
@@ -67,18 +67,26 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
+_LOST_LETTER = re.compile(r"(?<=\w)[?\ufffd]+|[?\ufffd]+(?=\w)")
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")  # ASCII and typographic
+_NOT_WORD = re.compile(r"[^\w#]+")
+_SPACES = re.compile(r"\s+")
+
+
 # Cached: a roll-up keys the same few thousand names tens of thousands of times.
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case-, accent-, punctuation- and legal-form-free words of a name, for exact comparison."""
     text = repair_mojibake(str(name or "")).strip()
     # A lost accented letter shows as '?' or U+FFFD between letters: keep it as a wildcard.
-    text = re.sub(r"(?<=\w)[?\ufffd]+|[?\ufffd]+(?=\w)", WILDCARD, text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace("+", " and ").replace(".", "")
-    text = re.sub("['\u2019\u2018`\u00b4]", "", text)  # ASCII and typographic apostrophes
-    text = re.sub(r"[^\w#]+", " ", text)
+    if "?" in text or "\ufffd" in text:
+        text = _LOST_LETTER.sub(WILDCARD, text)
+    if not text.isascii():  # NFKD changes nothing in ASCII text (most names): skip it
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("&", " and ").replace("+", " and ").replace(".", "")
+    text = _APOSTROPHES.sub("", text)
+    text = _NOT_WORD.sub(" ", text)
     words = [w for w in text.split() if w not in LEGAL_WORDS]
     # "S.A. de C.V." leaves a lone "de" only when it was part of the legal form.
     if words and words[-1] == "de":
@@ -118,7 +126,9 @@ def metal_key(metal: str) -> str:
 
 def smelter_id_key(raw: object) -> str:
     """"cid2082", "CID 002082" -> "CID002082"; a 2.x ID ("2BOL010") upper-cased; else ""."""
-    text = re.sub(r"\s+", "", str(raw or "")).upper()
+    if not raw:  # most rows written by name carry no ID, and every row is asked twice
+        return ""
+    text = _SPACES.sub("", str(raw)).upper()
     match = _CID.match(text)
     if match:
         digits = match.group(1)

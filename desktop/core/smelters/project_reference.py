@@ -9,6 +9,7 @@ figures before and after) and `apply_project_move` records it in the project's h
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -21,6 +22,7 @@ from desktop.core.smelters.reference import reference_from_bytes, reference_in_f
 from desktop.core.smelters.summary import Summary
 
 _PARSED: dict[str, SmelterReference] = {}  # sha256 -> reference: opening a project parses once
+_PARSING = threading.Lock()
 _APP: dict[tuple, SmelterReference] = {}  # (path, mtime, size) -> the app's reference in force
 
 
@@ -42,14 +44,19 @@ def app_reference() -> SmelterReference:
 def project_reference(project: Project) -> SmelterReference:
     """The smelter reference this project uses (its snapshot, taken now if it has none)."""
     ensure_snapshot(project)
-    stored = project.reference_snapshot()
-    reference = _PARSED.get(stored.sha256)
-    if reference is None:
-        reference = reference_from_bytes(stored.reference, f"{project.path.name} (its smelter statuses)")
-        if len(_PARSED) >= 4:  # a few projects open in one session; not a growing cache
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[stored.sha256] = reference
-    return reference
+    return snapshot_reference(project.reference_snapshot(), project.path.name)
+
+
+def snapshot_reference(stored, project_name: str) -> SmelterReference:
+    """A stored snapshot parsed, once per content (any thread: opening computes figures off the UI's)."""
+    with _PARSING:
+        reference = _PARSED.get(stored.sha256)
+        if reference is None:
+            reference = reference_from_bytes(stored.reference, f"{project_name} (its smelter statuses)")
+            if len(_PARSED) >= 4:  # a few projects open in one session; not a growing cache
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[stored.sha256] = reference
+        return reference
 
 
 def ensure_snapshot(project: Project) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration, SmelterRow
+from desktop.core.collector import collector_paused
 from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, row_key, row_name, stored_keys
 from desktop.core.smelters.matching import (
     ID_COUNTRY_CONTRADICTION,
@@ -151,23 +152,24 @@ def rollup(
     # number of suppliers, and the roll-up must stay linear to 200,000 rows.
     members: dict[object, set[str]] = {}
 
-    for declaration in declarations:
-        supplier = supplier_name(declaration, supplier_names)
-        for row in declaration.smelters:
-            if row.duplicate_of is not None:
-                continue  # the reader marks exact repeats; count the first only
-            signature = match_signature(row)
-            match = cache.get(signature)
-            if match is None:
-                match = cache[signature] = match_row(row, reference, index)
-            reported = ReportedRow(supplier, declaration.file_name, row, match)
-            if match.resolved:
-                _add_resolved(rolled, reference, match, reported, members)
-            else:
-                key = keys.get(signature)
-                if key is None:
-                    key = keys[signature] = row_key(row)
-                _add_unresolved(unresolved, key, match, reported, members, merged)
+    with collector_paused():  # hundreds of thousands of objects, no cycles (see collector.py)
+        for declaration in declarations:
+            supplier = supplier_name(declaration, supplier_names)
+            for row in declaration.smelters:
+                if row.duplicate_of is not None:
+                    continue  # the reader marks exact repeats; count the first only
+                signature = match_signature(row)
+                match = cache.get(signature)
+                if match is None:
+                    match = cache[signature] = match_row(row, reference, index)
+                reported = ReportedRow(supplier, declaration.file_name, row, match)
+                if match.resolved:
+                    _add_resolved(rolled, reference, match, reported, members)
+                else:
+                    key = keys.get(signature)
+                    if key is None:
+                        key = keys[signature] = row_key(row)
+                    _add_unresolved(unresolved, key, match, reported, members, merged)
 
     _apply_overrides(rolled, overrides)
     order = {metal: i for i, metal in enumerate(METALS)}
@@ -203,11 +205,13 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
     _add_member(members, key, smelter.reported_by, reported.supplier)
     if match.method not in smelter.methods:
         smelter.methods.append(match.method)
-    for flag in match.flags:
-        if flag not in smelter.flags:
-            smelter.flags.append(flag)
-    smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
-    smelter.recycled = smelter.recycled or reported.row.recycled_scrap.strip().lower() == "yes"
+    if match.flags:  # most matches carry none
+        for flag in match.flags:
+            if flag not in smelter.flags:
+                smelter.flags.append(flag)
+        smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
+    if not smelter.recycled and reported.row.recycled_scrap:
+        smelter.recycled = reported.row.recycled_scrap.strip().lower() == "yes"
 
 
 def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict,

@@ -79,6 +79,11 @@ class Supplier:
         if self.request_state in ASKING_STATES:
             self.asked = True  # a recorded request is a recorded ask
 
+    @property
+    def followed_up(self) -> bool:
+        """A reminder or follow-up to this supplier is on record (a date, or the "reminder sent" state)."""
+        return self.reminded_on is not None or self.request_state is RequestState.REMINDER_SENT
+
     def state_text(self) -> str:
         """The request state with its date, e.g. "Requested on Feb 3, 2025"."""
         if self.request_state is RequestState.REQUESTED and self.requested_on:

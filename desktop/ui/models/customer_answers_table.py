@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from desktop.core.filing.customer_cmrt import DerivedAnswer
 from desktop.ui.models.rows_model import RowsTableModel
 
-ROW_ROLE = Qt.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CustomerAnswersModel(RowsTableModel):
@@ -21,16 +21,16 @@ class CustomerAnswersModel(RowsTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row: DerivedAnswer | None = self._row(index)
         if row is None:
             return None
         column = index.column()
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             label = f"{row.number}. {row.question}" if row.number else f"{row.key}. {row.question}"
             return [label, row.metal, row.answer or "(not asked)", row.reason][column] \
-                if role == Qt.DisplayRole else row.answer
-        if role == Qt.ToolTipRole:
+                if role == Qt.ItemDataRole.DisplayRole else row.answer
+        if role == Qt.ItemDataRole.ToolTipRole:
             return row.reason if column == self.WHY else row.question
         if role == ROW_ROLE:
             return row
@@ -40,7 +40,7 @@ class CustomerAnswersModel(RowsTableModel):
         base = super().flags(index)
         row = self._row(index)
         if row is not None and index.column() == self.ANSWER and self._asked(row):
-            return base | Qt.ItemIsEditable
+            return base | Qt.ItemFlag.ItemIsEditable
         return base
 
     def _asked(self, row: DerivedAnswer) -> bool:
@@ -49,9 +49,9 @@ class CustomerAnswersModel(RowsTableModel):
             return True
         return any(r.number == 1 and r.metal == row.metal and r.answer == "Yes" for r in self._rows)
 
-    def setData(self, index, value, role=Qt.EditRole):
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         row = self._row(index)
-        if row is None or role != Qt.EditRole or index.column() != self.ANSWER or value not in row.options:
+        if row is None or role != Qt.ItemDataRole.EditRole or index.column() != self.ANSWER or value not in row.options:
             return False
         if value != row.answer:
             row.answer = value
@@ -77,7 +77,7 @@ class AnswerChoiceDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data(Qt.EditRole) or "")
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText(), Qt.EditRole)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)

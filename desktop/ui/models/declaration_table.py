@@ -14,8 +14,8 @@ from desktop.ui.models.rows_model import RowsTableModel
 from desktop.ui.plural import plural
 from desktop.ui.theme import current_theme
 
-ROW_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # The verdict and what to fix come first, so both stay in sight on a 1024-pixel screen.
 VERDICT, TO_FIX, SUPPLIER, FILE, EFFECTIVE, REVISION, SCOPE = range(7)
@@ -103,6 +103,19 @@ class DeclarationTableModel(RowsTableModel):
         REVISION: "The CMRT revision the supplier used.",
     }
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._icons: dict[tuple[str, str], QIcon] = {}  # asked for at every paint: drawn once per colour
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def _verdict_icon(self, verdict: str) -> QIcon:
+        colour = VERDICT_THEME_COLOUR.get(verdict, "muted")
+        key = (colour, current_theme().colour(colour).name())  # a switch to dark mode draws anew
+        if key not in self._icons:
+            self._icons[key] = verdict_icon(verdict)
+        return self._icons[key]
+
     def set_rows(self, rows: list[DeclarationRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -131,14 +144,14 @@ class DeclarationTableModel(RowsTableModel):
             return declaration.smelter_counts().get(METAL_COLUMNS[column], 0)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row = self._row(index)
         if row is None:
             return None
         column = index.column()
         if role == ROW_ROLE:
             return row
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             value = self._value(row, column)
             return "" if value is None else value
         if role == SORT_ROLE:
@@ -150,22 +163,20 @@ class DeclarationTableModel(RowsTableModel):
             if isinstance(value, str):
                 return value.casefold()
             return -1 if value is None else value
-        if role == Qt.ToolTipRole and column in (FILE, VERDICT, TO_FIX):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (FILE, VERDICT, TO_FIX):
             if row.stored.problem:
                 return row.stored.problem
             return VERDICT_TIP.get(row.verdict) if column == VERDICT else (row.stored.file_name if column == FILE else None)
-        if role == Qt.ToolTipRole and column == SCOPE and row.stored.declaration is not None:
+        if role == Qt.ItemDataRole.ToolTipRole and column == SCOPE and row.stored.declaration is not None:
             return explain_scope(row.stored.declaration.company.scope_label) or None
-        if role == Qt.DecorationRole and column == VERDICT:
-            return verdict_icon(row.verdict)
-        if role == Qt.ForegroundRole and column == VERDICT:
+        if role == Qt.ItemDataRole.DecorationRole and column == VERDICT:
+            return self._verdict_icon(row.verdict)
+        if role == Qt.ItemDataRole.ForegroundRole and column == VERDICT:
             return current_theme().colour(VERDICT_THEME_COLOUR.get(row.verdict, "text"))
-        if role == Qt.FontRole and column == VERDICT:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.TextAlignmentRole and column in METAL_COLUMNS:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == VERDICT:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in METAL_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -192,7 +203,7 @@ class SearchProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         cells = " ".join(
-            str(model.index(source_row, c, source_parent).data(Qt.DisplayRole) or "")
+            str(model.index(source_row, c, source_parent).data(Qt.ItemDataRole.DisplayRole) or "")
             for c in range(model.columnCount(source_parent))
         ).casefold()
         return all(word in cells for word in self._words)

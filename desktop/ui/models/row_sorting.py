@@ -20,7 +20,7 @@ class SortedRowsModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.sort_column = -1
-        self.sort_order = Qt.AscendingOrder
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def sort_key(self, row: int, column: int):
         raise NotImplementedError
@@ -28,7 +28,7 @@ class SortedRowsModel(RowsTableModel):
     def row_at(self, row: int):
         return self._rows[row]
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         if column < 0 or not self._rows:
             return
@@ -47,9 +47,10 @@ class SortedRowsModel(RowsTableModel):
         if self.sort_column < 0:
             return
         keys = [self.sort_key(i, self.sort_column) for i in range(len(self._rows))]
-        descending = self.sort_order == Qt.DescendingOrder
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
         # sorted() is stable in both directions, so equal keys keep the roll-up's order.
         self._last_order = sorted(self._last_order, key=keys.__getitem__, reverse=descending)
         for name in self._parallel:
             values = getattr(self, name)
-            setattr(self, name, [values[i] for i in self._last_order])
+            if values is not None:  # None: a list made when first needed, from the rows in order
+                setattr(self, name, [values[i] for i in self._last_order])

@@ -60,11 +60,11 @@ class SmelterFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
         if hasattr(model, "row_at"):  # our models: read the Python lists, no QVariant round trips
-            return self.accepts(model.row_at(source_row), model.search_text_at(source_row))
+            return self.accepts(model.row_at(source_row), self._search_text(model, source_row))
         index = model.index(source_row, 0, source_parent)
         return self.accepts(index.data(ROW_ROLE), index.data(SEARCH_ROLE) or "")
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort the source's rows by key (fast), and show them in that order."""
         model = self.sourceModel()
         if isinstance(model, SortedRowsModel):
@@ -72,6 +72,9 @@ class SmelterFilterProxy(QSortFilterProxyModel):
             super().sort(-1)  # the proxy follows the source order
         else:
             super().sort(column, order)
+
+    def _search_text(self, model, source_row: int) -> str:
+        return model.search_text_at(source_row) if self.words else ""  # no search typed: not needed
 
     def accepts(self, row, search_text: str, ignore_status: bool = False) -> bool:
         if row is None:
@@ -95,7 +98,7 @@ class SmelterFilterProxy(QSortFilterProxyModel):
         if model is None:
             return counts
         for source_row in range(model.rowCount()):
-            row, text = model.row_at(source_row), model.search_text_at(source_row)
+            row, text = model.row_at(source_row), self._search_text(model, source_row)
             status = getattr(row, "status", None)
             if status in counts and self.accepts(row, text, ignore_status=True):
                 counts[status] += 1
@@ -103,4 +106,8 @@ class SmelterFilterProxy(QSortFilterProxyModel):
 
     def visible_rows(self) -> list:
         """The backing objects in the order shown."""
+        model = self.sourceModel()
+        if isinstance(model, SortedRowsModel):  # the proxy keeps the source's order (see sort)
+            return [row for row, text in ((model.row_at(r), self._search_text(model, r)) for r in range(model.rowCount()))
+                    if self.accepts(row, text)]
         return [self.index(r, 0).data(ROW_ROLE) for r in range(self.rowCount())]

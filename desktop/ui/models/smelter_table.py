@@ -24,9 +24,9 @@ HEADER_TIPS = {
     FLAGS: "Covered country, 100% recycled, contradictions in what suppliers wrote, your overrides.",
 }
 
-SORT_ROLE = Qt.UserRole + 1  # native values: numbers sort as numbers, names without case
-ROW_ROLE = Qt.UserRole + 2  # the RolledSmelter (or UnresolvedRow) behind the row
-SEARCH_ROLE = Qt.UserRole + 3  # one lower-case text of every column, for the search box
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # native values: numbers sort as numbers, names without case
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the RolledSmelter (or UnresolvedRow) behind the row
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # one lower-case text of every column, for the search box
 
 _METAL_ORDER = {metal: i for i, metal in enumerate(METALS)}
 _STATUS_ORDER = {status: i for i, status in enumerate(FILING_STATUSES)}
@@ -95,11 +95,11 @@ class SmelterTableModel(SortedRowsModel):
     def row_of(self, metal: str, cid: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.metal == metal and s.cid == cid), -1)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         smelter, column = self._rows[index.row()], index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(smelter, index.row(), column)
         if role == SORT_ROLE:
             return self._sort_value(smelter, index.row(), column)
@@ -107,22 +107,22 @@ class SmelterTableModel(SortedRowsModel):
             return smelter
         if role == SEARCH_ROLE:
             return self._search[index.row()]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(smelter, index.row(), column)
-        if role == Qt.DecorationRole and column == STATUS:
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return QColor(STATUS_COLOURS.get(smelter.status, "#999999"))
-        if role == Qt.DecorationRole and column == SMELTER and smelter.contradiction:
+        if role == Qt.ItemDataRole.DecorationRole and column == SMELTER and smelter.contradiction:
             # Suppliers disagree about this smelter: worth a look even when Flags is scrolled away.
             return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
-        if role == Qt.ForegroundRole and smelter.excluded:
+        if role == Qt.ItemDataRole.ForegroundRole and smelter.excluded:
             return QBrush(_MUTED)  # still listed so it can be undone, but visibly out of Annex A
-        if role == Qt.FontRole and (smelter.excluded or (smelter.overridden and column == STATUS)):
+        if role == Qt.ItemDataRole.FontRole and (smelter.excluded or (smelter.overridden and column == STATUS)):
             font = QFont()
             font.setItalic(True)
             font.setStrikeOut(smelter.excluded and column == SMELTER)
             return font
-        if role == Qt.TextAlignmentRole and column == REPORTED_BY:
-            return int(Qt.AlignCenter)  # a count under a two-line header
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == REPORTED_BY:
+            return int(Qt.AlignmentFlag.AlignCenter)  # a count under a two-line header
         return None
 
     def _display(self, smelter: RolledSmelter, row: int, column: int):

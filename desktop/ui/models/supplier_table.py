@@ -8,8 +8,8 @@ from desktop.core.suppliers import Supplier
 from desktop.ui.models.rows_model import RowsTableModel
 from desktop.ui.theme import current_theme
 
-ROW_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Where each request stands comes right after the name, so an overdue one is seen on a small screen.
 NAME, STATE, LATEST_FILE, CONTACT, EMAIL, PRODUCTS = range(6)
@@ -46,14 +46,14 @@ class SupplierTableModel(RowsTableModel):
     def supplier(self, row: int) -> Supplier:
         return self._rows[row]
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         supplier = self._row(index)
         if supplier is None:
             return None
         column = index.column()
         if role == ROW_ROLE:
             return supplier
-        if role in (Qt.DisplayRole, SORT_ROLE, Qt.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
             values = {
                 NAME: supplier.name,
                 CONTACT: supplier.contact_name,
@@ -68,6 +68,6 @@ class SupplierTableModel(RowsTableModel):
             if role == SORT_ROLE and isinstance(value, str):
                 return value.casefold()
             return value
-        if role == Qt.ForegroundRole and column == STATE and supplier.id in self._overdue:
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE and supplier.id in self._overdue:
             return current_theme().colour("warning")
         return None

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import UnresolvedRow
 from desktop.core.smelters.ranking import RMI_SUCCESSOR, preselected
-from desktop.core.smelters.to_resolve import is_decided, still_to_resolve
+from desktop.core.smelters.to_resolve import is_decided
 from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, country_label
 
@@ -42,16 +42,22 @@ class UnresolvedTableModel(SortedRowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[UnresolvedRow] = []
-        self._search: list[str] = []
+        self._search: list[str] | None = []
+        self._decided: set[int] = set()  # id() of the entries the user settled
 
     def set_rows(self, rows: list[UnresolvedRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._search = [self._search_text(entry) for entry in self._rows]
+        # Asked for every row at each paint, count and search; a roll-up's rows never change
+        # (a decision rolls up again), so once per set of rows (7,600 entries at 500 suppliers).
+        self._decided = {id(entry) for entry in self._rows if is_decided(entry)}
+        self._search = None  # made at the first search typed: 7,600 entries' texts cost 0.3 s
         self._apply_sort()
         self.endResetModel()
 
     def search_text_at(self, row: int) -> str:
+        if self._search is None:
+            self._search = [self._search_text(entry) for entry in self._rows]
         return self._search[row]
 
     def sort_key(self, row: int, column: int):
@@ -66,31 +72,34 @@ class UnresolvedTableModel(SortedRowsModel):
         return list(self._rows)
 
     def pending_count(self) -> int:
-        return len(still_to_resolve(self._rows))
+        return len(self._rows) - len(self._decided)
+
+    def is_decided(self, entry: UnresolvedRow) -> bool:
+        return id(entry) in self._decided
 
     def row_of(self, key: str) -> int:
         return next((i for i, entry in enumerate(self._rows) if entry.key == key), -1)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         entry, column = self._rows[index.row()], index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == SORT_ROLE:
             return self.sort_key(index.row(), column)
         if role == ROW_ROLE:
             return entry
         if role == SEARCH_ROLE:
-            return self._search[index.row()]
-        if role == Qt.ToolTipRole and column in (REPORTED_BY, WRITTEN_NAME):
+            return self.search_text_at(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and column in (REPORTED_BY, WRITTEN_NAME):
             return "Reported by:\n" + "\n".join(entry.suppliers)
-        if role == Qt.ToolTipRole and column == REASON:
+        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
             return entry.reason
-        if role == Qt.ForegroundRole and is_decided(entry):
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_decided(entry):
             return QBrush(_MUTED)
-        if role == Qt.TextAlignmentRole and column == REPORTED_BY:
-            return int(Qt.AlignCenter)  # a count under a two-line header
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == REPORTED_BY:
+            return int(Qt.AlignmentFlag.AlignCenter)  # a count under a two-line header
         return None
 
     def _display(self, entry: UnresolvedRow, column: int) -> str:
@@ -105,7 +114,7 @@ class UnresolvedTableModel(SortedRowsModel):
         if column == REPORTED_BY:
             return str(len(entry.suppliers))
         if column == REASON:
-            return decision_text(entry) if is_decided(entry) else entry.reason
+            return decision_text(entry) if self.is_decided(entry) else entry.reason
         if column == SUGGESTION:
             return best_suggestion(entry)
         return ""

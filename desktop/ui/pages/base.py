@@ -15,6 +15,9 @@ class WizardPage(QWidget):
     subtitle = ""
     # Emitted when the page's completeness may have changed (the step list shows a check mark).
     completeness_changed = Signal()
+    # True when the page shows figures from every supplier file (the roll-up): on opening a project
+    # it is loaded once they are worked out off the UI thread, unless it is the step shown first.
+    needs_figures = False
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -50,6 +50,7 @@ def _help(text: str) -> QLabel:
 
 class DiligencePage(WizardPage):
     title = "Due diligence"
+    needs_figures = True
     subtitle = (
         "How your company checks where its tin, tantalum, tungsten and gold come from, under the OECD's "
         "five steps. The app proposes sentences; only you can say they are true. Fill in the facts, "

@@ -109,6 +109,7 @@ class ExportHistoryModel(RowsTableModel):
 
 class ExportPage(WizardPage):
     title = "Export"
+    needs_figures = True
     subtitle = (
         "Write the filing documents. File the EDGAR HTML with the SEC; publish the PDF on your website. "
         "Each file is listed below with its fingerprint (SHA-256) so you can show what was filed."
@@ -367,7 +368,7 @@ class ExportPage(WizardPage):
         self.data, missing, headline = None, [], ""
         self.blockers = blockers(project)
         try:
-            self.data = report_data_from_project(project, rolled)
+            self.data = report_data_from_project(project, rolled, open_items=self.blockers)
         except NotReadyToExport as blocked:
             headline = f"Nothing can be exported yet. {blocked}"
         if self.data is not None:
@@ -425,7 +426,8 @@ class ExportPage(WizardPage):
         lines = [
             f"Determination: {project_determination(self.project, rolled).headline}",
             f"Suppliers surveyed (marked as asked): {rcoi.suppliers_surveyed}; responded with a usable CMRT: "
-            f"{rcoi.suppliers_responded} ({rcoi.response_rate}%).",
+            f"{rcoi.suppliers_responded} ({rcoi.response_rate}%); sent a reminder or follow-up (on record): "
+            f"{rcoi.suppliers_followed_up}.",
         ]
         waiting = len(still_to_resolve(rolled.unresolved))
         for summary in data.metal_summaries:
@@ -468,8 +470,8 @@ class ExportPage(WizardPage):
             return False
         if key == DRAFT_KIND.key:
             return data.outcome != "no_filing" or bool(data.annex_rows)
-        if self.blockers:
-            return False  # the final export waits until nothing blocks it
+        if self.blockers or data.draft:
+            return False  # the final export waits until nothing blocks it (report_builder decides)
         kind = KINDS_BY_KEY[key]
         if kind.annex_only:
             return bool(data.annex_rows) and not missing_with_steps(data, annex_only=True)
@@ -490,10 +492,12 @@ class ExportPage(WizardPage):
             return
         self.refresh()  # the facts may have changed since the page was shown
         if not self._can_export(key):
-            if key != DRAFT_KIND.key and self.data is not None and self.blockers:
+            if key != DRAFT_KIND.key and self.data is not None and self.data.draft:
+                items = [b.message for b in self.blockers]
+                items += [f"In the {m.step} step: {m.what}." for m in missing_with_steps(self.data)]
                 dialogs.show_error(
                     self, "Not ready to file",
-                    "The final filing cannot be exported yet:\n\n" + "\n".join(f"• {b.message}" for b in self.blockers)
+                    "The final filing cannot be exported yet:\n\n" + "\n".join(f"• {item}" for item in items)
                     + "\n\nExport a draft to review it meanwhile.",
                 )
             return

@@ -27,7 +27,7 @@ from desktop.core.smelters.matching import DECISION
 from desktop.ui import dialogs
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
-from desktop.ui.models.unresolved_table import UnresolvedTableModel, is_decided
+from desktop.ui.models.unresolved_table import UnresolvedTableModel
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.dialogs.project_reference import ProjectReferenceDialog, newer_lists_note, project_reference_line
 from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
@@ -44,6 +44,7 @@ SMELTERS_TAB, UNRESOLVED_TAB = 0, 1
 
 class SmelterReviewPage(WizardPage):
     title = "Smelter review"
+    needs_figures = True
     subtitle = (
         "Every smelter and refiner your suppliers reported, with its RMI status. Decide what the "
         "unresolved rows are; change a status or leave a smelter out of Annex A only with a note."
@@ -256,7 +257,7 @@ class SmelterReviewPage(WizardPage):
 
     def _update_counts(self) -> None:
         counts = self.smelter_proxy.status_counts()
-        counts[UNRESOLVED] = sum(not is_decided(u) for u in self.unresolved_proxy.visible_rows())
+        counts[UNRESOLVED] = sum(not self.unresolved_model.is_decided(u) for u in self.unresolved_proxy.visible_rows())
         self.chips.set_counts(counts)
         shown, total = self.smelter_proxy.rowCount(), self.smelter_model.rowCount()
         self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown} of {total})")

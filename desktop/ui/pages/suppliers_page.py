@@ -20,6 +20,7 @@ from desktop.ui.workers import BackgroundTask
 
 class SuppliersPage(WizardPage):
     title = "Supplier inquiry"
+    needs_figures = True
     subtitle = (
         "List the suppliers of the covered products, ask each for the RMI Conflict Minerals Reporting "
         "Template (CMRT) with Send requests, and import the files they return. Drop files or folders "

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cmrt.model import Severity
-from desktop.core.filing.evidence import row_matches, stored_declarations
+from desktop.core.filing.evidence import file_questions, stored_declarations
 from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
-from desktop.core.smelters.project_reference import project_reference
 from desktop.core.suppliers.followup import finding_text
-from desktop.core.suppliers.smelter_questions import smelter_questions
 from desktop.ui import dialogs
 from desktop.ui.table_view import fit_columns, make_table_view
 from desktop.ui.models.declaration_table import (
@@ -60,8 +58,6 @@ class FilesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.project: Project | None = None
-        self._reference = None
-        self._decisions = []
         self.model = DeclarationTableModel(self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -140,22 +136,18 @@ class FilesPanel(QWidget):
     def refresh(self) -> None:
         if self.project is None:
             return
-        # Smelter rows worth asking about are known only against the reference and the decisions.
-        self._reference = project_reference(self.project)
-        self._decisions = self.project.decisions()
         suppliers = {s.id: s.name for s in self.project.suppliers()}
+        current_only = not self.show_replaced.isChecked()
+        questions = file_questions(self.project, current_only)
         rows = []
-        matches = row_matches(self.project)  # the roll-up's matches; replaced files' rows are added
-        for stored in stored_declarations(self.project, current_only=not self.show_replaced.isChecked()):
+        for stored in stored_declarations(self.project, current_only):
             name = suppliers.get(stored.supplier_id)
             if name is None:
                 company = stored.declaration.company.name.strip() if stored.declaration else ""
                 name = f"(unassigned) {company}".strip()
             if not stored.is_current:
                 name += " — replaced"
-            questions = (smelter_questions(stored.declaration, self._reference, self._decisions, matches)
-                         if stored.declaration else [])
-            rows.append(DeclarationRow(stored, name, questions))
+            rows.append(DeclarationRow(stored, name, questions.get(stored.id, [])))
         self.model.set_rows(rows)
         fit_columns(self.table, 170)
         self.empty_label.setVisible(not rows)

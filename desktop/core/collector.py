@@ -1,0 +1,35 @@
+"""Pausing Python's cycle collector while bulk work builds many objects that hold no cycles.
+
+Decoding a large project's declarations and rolling up its smelter rows create hundreds of
+thousands of small objects. Each full pass of the collector walks every live object, and with the
+heap growing during the work, those passes made 200,000 rows cost 5x what 50,000 did (issue 13).
+Reference counting still frees everything the work throws away; the collector resumes after.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+_lock = threading.Lock()
+_active = 0  # bulk works running now, in any thread: the collector resumes when the last ends
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    global _active, _was_enabled
+    with _lock:
+        if _active == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _active += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _active -= 1
+            if _active == 0 and _was_enabled:
+                gc.enable()

@@ -1,0 +1,47 @@
+"""Declarations stored as JSON come back as they were read, whichever version stored them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.core.cmrt.checking import load_declaration
+from desktop.core.cmrt.model import SmelterRow
+from desktop.core.project.declaration_json import declaration_to_json, declarations_from_json
+from desktop.core.sample import sample_cmrt_dir
+
+
+@pytest.fixture(scope="module")
+def read_files():
+    files = sorted(sample_cmrt_dir().glob("*.xlsx"))
+    assert len(files) >= 5
+    return [load_declaration(path, path.read_bytes()) for path in files]
+
+
+def test_every_sample_file_decodes_to_what_was_read(read_files):
+    stored = [declaration_to_json(d) for d in read_files]
+    decoded = declarations_from_json(stored)
+    assert [declaration_to_json(d) for d in decoded] == stored
+    assert [d.smelters for d in decoded] == [d.smelters for d in read_files]
+    assert [d.metal_answers for d in decoded] == [d.metal_answers for d in read_files]
+    assert sum(len(d.smelters) for d in decoded) > 30
+
+
+def test_a_file_that_could_not_be_read_has_no_declaration(read_files):
+    assert declarations_from_json(["", declaration_to_json(read_files[0])])[0] is None
+
+
+def test_rows_stored_by_another_version_keep_their_values_and_take_defaults(read_files):
+    """Older projects stored rows without today's last fields, and a later version may order them
+    otherwise: each row still comes back field by field."""
+    declaration = read_files[0]
+    data = json.loads(declaration_to_json(declaration))
+    first, second = data["smelters"][:2]
+    del first["looked_up_id"], first["duplicate_of"]  # as stored before those fields existed
+    data["smelters"][1] = dict(reversed(list(second.items())))
+    decoded = declarations_from_json([json.dumps(data)])[0]
+    original = declaration.smelters
+    assert decoded.smelters[0] == SmelterRow(**{**vars(original[0]), "looked_up_id": "", "duplicate_of": None})
+    assert decoded.smelters[1] == original[1] and decoded.smelters[1].name == original[1].name != ""
+    assert decoded.smelters[2:] == original[2:]
