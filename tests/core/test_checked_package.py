@@ -121,3 +121,21 @@ def test_a_dtd_in_the_shared_strings_kept_for_calamine_is_still_refused(cmrt_dir
     source = cmrt_dir / REAL_6X[0]
     with pytest.raises(UnreadableFile, match="XML entity declarations"):
         read_cmrt(with_a_dtd(source, "xl/sharedStrings.xml", tmp_path / "entities.xlsx"))
+
+
+def test_a_workbook_with_a_chart_sheet_reads_whole(tmp_path):
+    """Every sheet listed is measured now, chart sheets too: they end in </chartsheet>, not damaged."""
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Products"
+    for number in range(1, 6):
+        sheet.append([f"P-{number}", number * 2])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=5))
+    book.create_chartsheet("Chart").add_chart(chart)
+    path = tmp_path / "with-chart.xlsx"
+    book.save(path)
+    assert_same_values_as_the_original(path)
