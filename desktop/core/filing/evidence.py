@@ -79,6 +79,7 @@ def compute_ahead(project: Project) -> Future:
     meanwhile waits for that result instead of computing it a second time. The Future returned
     is done when all of them are known.
     """
+    ensure_snapshot(project)  # first, as it may write: the figures are of the data after it
     version = project.data_version()
     if _computed_now(project, AHEAD_NAMES[-1]) is not None:
         done: Future = Future()
@@ -87,7 +88,6 @@ def compute_ahead(project: Project) -> Future:
     ahead = _AHEAD.get(project)
     if ahead is not None and ahead[0] == version:
         return ahead[1][AHEAD_NAMES[-1]]
-    ensure_snapshot(project)
     connect, suppliers = project.reader, project.suppliers()
     snapshot, name = project.reference_snapshot(), project.path.name
     decisions, overrides, left = project.decisions(), project.overrides(), project.left_unknown()
