@@ -1,9 +1,9 @@
 """The parts of a workbook that its checks inflated, packed again as an uncompressed zip for calamine.
 
 workbook_file's checks inflate every part calamine will read (to measure the sheets and refuse
-DTDs). Handing calamine those same bytes, stored rather than deflated, spares it a second inflate
-(about a tenth of a read), and calamine can then read only parts the checks have seen: a part
-they did not check is not in the package at all.
+DTDs). Handing calamine those same bytes, stored rather than deflated, spares it a second inflate,
+and calamine can then read only parts the checks have seen: a part they did not check is not in
+the package at all.
 
 A part added as read keeps its original CRC: zipfile verified it while the checks read the part to
 its end. A part changed on the way (a sheet without its formulas) comes with its own CRC.
@@ -26,8 +26,8 @@ _JANUARY_1980 = (1 << 5) | 1  # DOS date; nothing reads the dates of these entri
 class StoredPackage:
     """Parts added one by one (a part may arrive in chunks), then `finish()` gives the zip's bytes.
 
-    Gives up (`full` becomes True, the parts are dropped) past `limit` bytes: a CMRT's parts come to
-    about 10 MB, and a file beyond the limit is read from its original bytes instead."""
+    Gives up (`full` becomes True, the parts are dropped) past `limit` bytes: a 6.x CMRT's parts come
+    to about 4 MB, and a file beyond the limit is read from its original bytes instead."""
 
     def __init__(self, limit: int):
         self.limit = limit

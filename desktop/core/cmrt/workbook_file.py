@@ -36,7 +36,7 @@ MAX_PART_BYTES = 96 * 1024 * 1024
 MAX_SHEET_CELLS = 4_000_000
 MAX_ROWS = 30_000  # rows of any one sheet the reader reads; a sheet with more is refused, never cut
 # The checked parts are handed to calamine uncompressed (stored_package) up to this size; a 6.x
-# CMRT's come to about 9 MB. Past it, calamine reads the original file (and inflates it again).
+# CMRT's come to about 4 MB. Past it, calamine reads the original file (and inflates it again).
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
