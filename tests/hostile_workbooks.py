@@ -90,6 +90,28 @@ def far_cell_out_of_order(source: bytes, path: Path) -> Path:
         b"<sheetData>", b'<sheetData><row r="1000000"><c r="XFD1000000"><v>1</v></c></row>', 1))
 
 
+def _far_cell_where_calamine_looks(target: Callable[[str], str]) -> Callable[[bytes, Path], Path]:
+    """The Smelter List's relationship names its part another way (`target`: from the part's name
+    under xl/ to the new Target); the part found that way holds a far cell, while the part under
+    the old name stays harmless. The checks must measure the part calamine will read."""
+    def build(source: bytes, path: Path) -> Path:
+        parts = parts_of(source)
+        name = sheet_part(parts, SMELTER_LIST)
+        old_target = name[len("xl/"):].encode()
+        new_target = target(old_target.decode())
+        rels = parts["xl/_rels/workbook.xml.rels"]
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace(b'Target="' + old_target + b'"',
+                                                           b'Target="' + new_target.encode() + b'"', 1)
+        read_by_calamine = new_target[1:] if new_target.startswith("/") else "xl/" + new_target
+        far = _before_sheet_data_end(b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')(parts[name])
+        if read_by_calamine.lower() == name.lower():  # the same part under another case
+            parts[name] = far
+        else:
+            parts[read_by_calamine] = far
+        return write_package(path, parts)
+    return build
+
+
 # -- item 2: a damaged Smelter List must make the file unreadable, not "no smelters" -------------
 
 def broken_tag(source: bytes, path: Path) -> Path:
@@ -241,6 +263,10 @@ HOSTILE: dict[str, tuple[Builder, str, str]] = {
     "far-cell-column-AM": (_far_cell_without_row_number(b"AM"), "row 1,048,576", ".xlsx"),
     "far-cell-column-EZ": (_far_cell_without_row_number(b"EZ"), "row 1,048,576", ".xlsx"),
     "far-cell-out-of-order": (far_cell_out_of_order, "reaches row 1,000,000", ".xlsx"),
+    "far-cell-in-part-named-in-capitals": (_far_cell_where_calamine_looks(str.upper), "reaches row 1,048,576",
+                                           ".xlsx"),
+    "far-cell-in-part-under-xl-xl": (_far_cell_where_calamine_looks(lambda target: "xl/" + target),
+                                     "reaches row 1,048,576", ".xlsx"),
     "broken-tag": (broken_tag, "Smelter List sheet is damaged", ".xlsx"),
     "forged-size-and-crc": (forged_size_and_crc, "Smelter List sheet is damaged", ".xlsx"),
     "dtd-after-long-comment": (dtd_after_long_comment, "XML entity declarations", ".xlsx"),

@@ -98,6 +98,7 @@ class WizardView(QWidget):
         self.sample_banner.setText(notice)
         self.sample_banner.setVisible(bool(notice))
         self._figures = compute_ahead(project)
+        project.check_originals_ahead()  # the Export step's first readiness check finds them hashed
         start = min(max(int(project.setting("current_step", "0") or 0), 0), len(self.pages) - 1)
         self._loading = True  # pages signal changes while loading; refresh the steps once at the end
         try:
@@ -109,6 +110,10 @@ class WizardView(QWidget):
         self.step_list.setCurrentRow(start)
         self._refresh_steps()
         self._figures_timer.start()
+
+    def steps_loaded(self) -> bool:
+        """Every step has loaded (on opening, those showing the roll-up load once it is known)."""
+        return self.project is not None and len(self._loaded_at) == len(self.pages)
 
     def _load_when_figures_known(self) -> None:
         """Load the steps not shown yet, one per tick (the window answers clicks between them)."""

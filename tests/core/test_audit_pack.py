@@ -19,6 +19,7 @@ from desktop.core.filing.evidence import project_response_rate, project_rollup
 from desktop.core.project import Project
 from desktop.core.filing.report_builder import annex_rows, metal_summaries
 from desktop.core.smelters import MatchDecision
+from desktop.core.suppliers import Supplier
 from tests.core.test_report_builder import filed_project
 
 
@@ -95,3 +96,42 @@ def test_each_figure_selects_exactly_the_rows_it_counts(project):
         if "%" in figure.name:
             continue  # a share of two counts, each checked on its own line
         assert len(behind) == figure.value, figure.name
+
+
+def test_the_pack_is_the_project_as_it_was_when_asked_for(project, tmp_path):
+    """Gathered on the project's thread, written later on a worker: changes made meanwhile (the
+    user goes on working) are in neither the copy of the project nor the originals."""
+    from desktop.core.export.audit_pack import collect_audit_pack, save_audit_pack
+
+    pack = collect_audit_pack(project, "2026-12-01T10:00:00+00:00")
+    project.set_answer("company_background", "typed while the pack was being written")
+    project.save_supplier(Supplier(name="Added Later Ltd."))
+    names = save_audit_pack(pack, tmp_path / "pack.zip")
+    with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
+        archive.extractall(tmp_path / "out")
+    copy = Project.open(tmp_path / "out" / "project" / project.path.name)
+    try:
+        assert "company_background" not in copy.answers()
+        assert "Added Later Ltd." not in {s.name for s in copy.suppliers()}
+        assert len(copy.stored_declarations(current_only=False)) == len(pack.originals)
+    finally:
+        copy.close()
+    originals = [n for n in names if n.startswith("suppliers/")]
+    assert len(originals) == len(pack.originals) > 0
+    # Supplier workbooks are zips already: stored as they are, not deflated a second time.
+    with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
+        kinds = {info.filename: info.compress_type for info in archive.infolist()}
+    assert all(kinds[n] == zipfile.ZIP_STORED for n in originals if n.lower().endswith(".xlsx"))
+    assert kinds["decisions.csv"] == zipfile.ZIP_DEFLATED
+
+
+def test_a_cancelled_pack_leaves_nothing(project, tmp_path):
+    from desktop.core.export.audit_pack import PackCancelled, collect_audit_pack, save_audit_pack
+
+    pack = collect_audit_pack(project)
+    seen = []
+    with pytest.raises(PackCancelled):
+        save_audit_pack(pack, tmp_path / "pack.zip", progress=lambda done, total: seen.append((done, total)),
+                        cancelled=lambda: len(seen) >= 3)
+    assert seen[-1][0] == 3 and seen[-1][1] > 3
+    assert [p.name for p in tmp_path.iterdir() if "pack" in p.name] == []  # no pack, no temporary file beside it

@@ -92,11 +92,14 @@ def test_figures_worked_out_ahead_equal_those_computed_on_the_spot(project, tmp_
         fresh.close()
 
 
-def test_figures_worked_out_ahead_are_dropped_when_the_data_changed_meanwhile(project):
+def test_figures_worked_out_ahead_are_dropped_when_the_data_changed_meanwhile(project, tmp_path):
     from desktop.core.filing.evidence import compute_ahead, figures_known
 
-    future = compute_ahead(project)
-    entry = future.result(timeout=120)["rollup"].unresolved[0]
+    twin = create_sample_project(tmp_path / "twin")  # the same data: which entry to decide
+    entry = project_rollup(twin).unresolved[0]
+    twin.close()
+    compute_ahead(project).result(timeout=120)
+    assert figures_known(project)
     project.set_left_unknown(entry.key, True)  # a change after the figures were read
     assert not figures_known(project)
     again = project_rollup(project)

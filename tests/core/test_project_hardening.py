@@ -193,8 +193,10 @@ def test_flipped_bytes_in_a_stored_original_are_found_and_named(tmp_path, cmrt_d
 
     project = Project.open(path)
     try:
+        project.check_originals_ahead()  # as opening in the app does: hashed on a worker thread
         (damaged,) = project.damaged_originals()
         assert damaged["file_name"] == "emd-merck_CMRT_6.4.xlsx"
+        assert len(project._intact_originals()) == 1  # the other file, found intact by the worker
         found = [b for b in blockers(project) if b.key.startswith("suppliers.damaged_original")]
         assert len(found) == 1 and "emd-merck_CMRT_6.4.xlsx" in found[0].message
     finally:

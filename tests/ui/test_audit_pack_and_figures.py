@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QThreadPool, Qt
 
 from desktop.core.export.audit_pack import MANIFEST
+from desktop.core.project.pinned_read import PinnedRead
 from desktop.ui import dialogs
 from desktop.ui.main_window import create_main_window
 from desktop.ui.pages.export_page import ExportPage
@@ -38,6 +40,9 @@ def test_audit_pack_button_writes_and_records_the_pack(qtbot, sample_project_pat
     target = tmp_path / "pack"
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *args: target)
     qtbot.mouseClick(page.audit_pack_button, Qt.LeftButton)
+    # Written on a worker thread, with a progress dialog; the button waits until it is done.
+    assert not page.audit_pack_button.isEnabled()
+    qtbot.waitUntil(lambda: page.audit_pack_button.isEnabled(), timeout=60_000)
     assert seen["errors"] == []
     written = target.with_suffix(".zip")
     with zipfile.ZipFile(written) as pack:
@@ -47,6 +52,23 @@ def test_audit_pack_button_writes_and_records_the_pack(qtbot, sample_project_pat
     assert [r["kind"] for r in window.project.export_history()] == ["audit_pack"]
     assert not page.is_complete()  # the pack is not the filing
     assert page.status_label.text() == "Written: pack.zip"
+
+
+def test_cancelling_the_audit_pack_leaves_nothing(qtbot, sample_project_path, tmp_path, seen, monkeypatch):
+    window, page = _page(qtbot, sample_project_path)
+    target = tmp_path / "pack.zip"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *args: target)
+    # Hold the worker at the project copy (its last long step) until Cancel has been pressed.
+    release, copy_to = threading.Event(), PinnedRead.copy_to
+    monkeypatch.setattr(PinnedRead, "copy_to", lambda pinned, to: release.wait(30) and copy_to(pinned, to))
+    qtbot.mouseClick(page.audit_pack_button, Qt.LeftButton)
+    page.pack_writer.cancel()  # what the progress dialog's Cancel button does
+    release.set()
+    qtbot.waitUntil(lambda: page.audit_pack_button.isEnabled(), timeout=60_000)
+    assert page.status_label.text() == "Audit pack cancelled; nothing was written."
+    assert not target.exists() and list(tmp_path.glob("*.zip*")) == []
+    assert window.project.export_history() == []
+    assert seen["errors"] == []
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])

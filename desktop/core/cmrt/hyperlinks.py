@@ -15,16 +15,20 @@ import zipfile
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from desktop.core.cmrt.stored_package import StoredPackage
+
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def sheet_hyperlinks(data: bytes, sheet_name: str, archive: zipfile.ZipFile | None = None,
-                     sheet_parts: dict[str, str] | None = None) -> dict[str, str]:
+                     sheet_parts: dict[str, str] | None = None, checked: StoredPackage | None = None
+                     ) -> dict[str, str]:
     """Cell address ("G77") -> external link target, for the sheet named; {} when there are none
     or the package is not an .xlsx we can follow (an .xls, a damaged part).
 
-    `archive` and `sheet_parts`: the package's zip and its sheets' parts when the checks that
-    opened it already have them (workbook_file.OpenedWorkbook), so they are not read again."""
+    `archive`, `sheet_parts` and `checked`: the package's zip, its sheets' parts and the parts
+    already inflated when the checks that opened it have them (workbook_file.OpenedWorkbook),
+    so they are not read again."""
     try:
         if archive is None:
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -34,7 +38,7 @@ def sheet_hyperlinks(data: bytes, sheet_name: str, archive: zipfile.ZipFile | No
             part = _sheet_part(archive, sheet_name)
         if part is None:
             return {}
-        xml = archive.read(part)
+        xml = (checked.part(part) if checked is not None else None) or archive.read(part)
         if b"hyperlink" not in xml:  # most sheets have none: skip parsing the whole sheet (16% of a read)
             return {}
         sheet = _parse_hyperlinks(xml)

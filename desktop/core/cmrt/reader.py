@@ -37,8 +37,8 @@ def read_cmrt(path: str | Path, data: bytes | None = None) -> Declaration:
         )
         declaration.company = read_company(declaration_sheet, layout)
         declaration.metal_answers = read_metal_answers(declaration_sheet, layout)
-        links = (sheet_hyperlinks(opened.data, declaration_sheet.name, opened.archive, opened.sheet_parts)
-                 if opened.data else {})
+        links = (sheet_hyperlinks(opened.data, declaration_sheet.name, opened.archive, opened.sheet_parts,
+                                  opened.checked) if opened.data else {})
         declaration.company_answers = read_company_answers(declaration_sheet, layout, links)
         declaration.products = read_products(sheets.grid("Product List"), info.revision)
         declaration.smelters = read_smelters(sheets.grid("Smelter List"), layout,

@@ -35,7 +35,8 @@ DTD_MARKER = re.compile(rb"<!(?:DOCTYPE|ENTITY|doctype|entity)")
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _WIDE_CELL = re.compile(rb'<c r="([A-Za-z]{2,})')
-_END_TAG = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?worksheet\s*>\s*$")
+# Chart and dialog sheets are listed among the sheets too; calamine reads no cells from a chart sheet.
+_END_TAG = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:worksheet|chartsheet|dialogsheet)\s*>\s*$")
 ZZ = 702  # columns A..ZZ: the fast path's column bound while rows x ZZ stays within the cell limit
 
 
@@ -82,7 +83,7 @@ class SheetExtent:
     implicit_rows: int = 0  # row tags without r= (each is "previous + 1")
     widest_implicit_row: int = 0  # most cells in one row that has cells without r= (0 in Excel files)
     has_dtd: bool = False
-    complete: bool = False  # the XML reaches </worksheet>
+    complete: bool = False  # the XML reaches </worksheet> (or a chart or dialog sheet's end)
 
     def __post_init__(self):
         self._carry = b""

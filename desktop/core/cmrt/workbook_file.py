@@ -24,7 +24,9 @@ from msoffcrypto.exceptions import FileFormatError, InvalidKeyError, ParseError
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
+from desktop.core.cmrt.formula_text import without_formulas
 from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters
+from desktop.core.cmrt.stored_package import StoredPackage
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # real CMRTs are 0.5-3 MB
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # a 6.x CMRT unpacks to about 10 MB
@@ -33,6 +35,9 @@ MAX_PART_BYTES = 96 * 1024 * 1024
 # extent could need more cells than this before it is allocated (a real Smelter List is ~2,500 x 40).
 MAX_SHEET_CELLS = 4_000_000
 MAX_ROWS = 30_000  # rows of any one sheet the reader reads; a sheet with more is refused, never cut
+# The checked parts are handed to calamine uncompressed (stored_package) up to this size; a 6.x
+# CMRT's come to about 4 MB. Past it, calamine reads the original file (and inflates it again).
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -65,6 +70,7 @@ class OpenedWorkbook:
     data: bytes = b""  # the checked .xlsx package, for what calamine does not read (hyperlinks)
     archive: zipfile.ZipFile | None = None  # that package's zip, opened once by the checks
     sheet_parts: dict[str, str] | None = None  # sheet name (lower case) -> its part, from the checks
+    checked: StoredPackage | None = None  # the parts the checks inflated, as handed to calamine
 
 
 def open_workbook(path: str | Path, data: bytes | None = None,
@@ -84,10 +90,12 @@ def open_workbook(path: str | Path, data: bytes | None = None,
                              f"{original} open), not a workbook.", f"Import {original} itself.")
     if data.startswith(OLE_MAGIC):
         data = _decrypt_if_needed(name, data)
-    archive, sheet_parts = None, None
+    archive, sheet_parts, checked, source = None, None, None, data
     if data.startswith(ZIP_MAGIC):
         sheet_parts = {}
-        archive = _check_zip(name, data, sheets, sheet_parts)
+        checked = StoredPackage(MAX_PACKAGE_BYTES)
+        archive = _check_zip(name, data, sheets, sheet_parts, checked)
+        source = checked.finish() or data
         container = "xlsx"
     elif data.startswith(OLE_MAGIC):
         _check_ole(name, data)
@@ -95,7 +103,7 @@ def open_workbook(path: str | Path, data: bytes | None = None,
     else:
         raise UnreadableFile(name, f"this is not an Excel workbook ({_describe(data)}).", ASK_FOR_COPY)
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(source))
     except PasswordError:
         raise _password_protected(name)
     except (CalamineError, ValueError, OSError) as error:
@@ -103,7 +111,7 @@ def open_workbook(path: str | Path, data: bytes | None = None,
                              ASK_FOR_COPY)
     if container != "xlsx":
         return OpenedWorkbook(workbook, sha256, container)
-    return OpenedWorkbook(workbook, sha256, container, data, archive, sheet_parts)
+    return OpenedWorkbook(workbook, sha256, container, data, archive, sheet_parts, checked)
 
 
 def read_workbook_bytes(path: str | Path) -> bytes:
@@ -214,10 +222,12 @@ def _password_protected(name: str) -> UnreadableFile:
 
 
 def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_READ,
-               sheet_parts: dict[str, str] | None = None) -> zipfile.ZipFile:
+               sheet_parts: dict[str, str] | None = None, checked: StoredPackage | None = None
+               ) -> zipfile.ZipFile:
     """Refuse zip bombs, non-spreadsheet packages and XML with DTDs, using the directory then the data.
 
-    Returns the opened zip (its directory is read once); fills `sheet_parts` with every sheet's part."""
+    Returns the opened zip (its directory is read once); fills `sheet_parts` with every sheet's part
+    and `checked` with every part calamine reads (as inflated here)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -236,10 +246,14 @@ def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_RE
     biggest = max(members, key=lambda member: member.file_size)
     if total > MAX_UNCOMPRESSED_BYTES or biggest.file_size > MAX_PART_BYTES:
         raise _bomb(name, total)
+    by_folded_name = {member.filename.replace("\\", "/").lower(): member.filename for member in members
+                      if not member.is_dir()}  # calamine finds parts by name in any case, the last one winning
     try:
-        root = _check_workbook_xml(name, archive.read("xl/workbook.xml"))
-        for part, sheet in _parts_to_scan(archive, root, names, sheets, sheet_parts):
-            _check_part(name, archive, archive.getinfo(part), sheet)
+        root = _check_workbook_xml(name, _read_whole(archive, "xl/workbook.xml", checked))
+        _read_whole(archive, by_folded_name.get("_rels/.rels"), checked)  # calamine's way to xl/
+        rels = _read_whole(archive, by_folded_name.get("xl/_rels/workbook.xml.rels"), checked)
+        for part, sheet in _parts_to_scan(root, rels, by_folded_name, sheets, sheet_parts):
+            _check_part(name, archive, archive.getinfo(part), sheet, checked)
     except UnreadableFile:
         raise
     except RuntimeError:  # zipfile: an entry encrypted with a zip password
@@ -253,17 +267,33 @@ def _check_zip(name: str, data: bytes, sheets: frozenset[str] | None = SHEETS_RE
     return archive
 
 
-def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str], wanted: frozenset[str] | None,
-                   sheet_parts: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """(part, sheet name) for the shared strings and the sheets the reader will open (all when
-    `wanted` is None); scanning all 11 sheets of a CMRT would cost 80 ms for nothing."""
+def _read_whole(archive: zipfile.ZipFile, part: str | None, checked: StoredPackage | None) -> bytes | None:
+    """A small part read whole (None when absent), kept for calamine when it has room."""
+    if part is None:
+        return None
+    member = archive.getinfo(part)
+    kept = _room_for(checked, member)
+    xml = archive.read(member)
+    if kept is not None:
+        checked.add(member, [xml])
+    return xml
+
+
+def _parts_to_scan(root, rels: bytes | None, by_folded_name: dict[str, str], wanted: frozenset[str] | None,
+                   sheet_parts: dict[str, str] | None = None) -> list[tuple[str, str | None]]:
+    """(part, sheet name) for the shared strings and the styles (no sheet name: None) and the sheets
+    the reader will open (all when `wanted` is None); scanning all 11 sheets of a CMRT would cost
+    80 ms for nothing.
+    Parts are found as calamine finds them (xl/ + target, or the target from the root; any case),
+    so the parts checked are the parts it reads."""
     targets = {}
-    if "xl/_rels/workbook.xml.rels" in names:
-        rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
-        for rel in rels:
-            target = rel.get("Target", "").lstrip("/")
-            targets[rel.get("Id")] = target if target.startswith("xl/") else "xl/" + target
-    parts = [(part, "") for part in ("xl/sharedStrings.xml", "xl/styles.xml") if part in names]
+    for rel in SafeET.fromstring(rels, forbid_dtd=True) if rels is not None else ():
+        target = rel.get("Target", "")
+        path = target[1:] if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = by_folded_name.get(path.lower(), path)
+    names = set(by_folded_name.values())
+    parts: list[tuple[str, str | None]] = [(by_folded_name[part], None) for part in
+                                           ("xl/sharedstrings.xml", "xl/styles.xml") if part in by_folded_name]
     folded = None if wanted is None else {sheet.lower() for sheet in wanted}
     for element in root.iter():
         if not (element.tag.endswith("}sheet") or element.tag == "sheet"):
@@ -275,8 +305,9 @@ def _parts_to_scan(archive: zipfile.ZipFile, root, names: set[str], wanted: froz
             sheet_parts.setdefault(sheet.lower(), part)
         if part in names and (folded is None or sheet.lower() in folded):
             parts.append((part, sheet))
-    if not any(part.startswith("xl/worksheets/") for part, _ in parts):  # unusual package: scan every sheet
-        parts += [(part, "") for part in sorted(names) if part.startswith("xl/worksheets/") and part.endswith(".xml")]
+    if not any(sheet is not None for _, sheet in parts):  # unusual package: scan every sheet
+        parts += [(part, "") for folded_part, part in sorted(by_folded_name.items())
+                  if folded_part.startswith("xl/worksheets/") and folded_part.endswith(".xml")]
     return parts
 
 
@@ -300,14 +331,21 @@ def _entities(name: str) -> UnreadableFile:
                           "it was not opened for safety.", ASK_FOR_COPY)
 
 
-def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str) -> None:
+def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str | None,
+                checked: StoredPackage | None = None) -> None:
     """Stream one part once: count its real size, refuse DTDs anywhere, and bound what a sheet
-    would make calamine allocate from the rows and columns actually in it (sheet_guard)."""
+    (`sheet` is its name, "" if unknown, None for a part that is not a sheet) would make calamine
+    allocate from the rows and columns actually in it (sheet_guard). The part goes to `checked`
+    (for calamine) when it has room, a sheet without its formulas (formula_text): the guard then
+    measures exactly what calamine will read."""
     size = 0
     previous = b""
     dtd = False
-    is_sheet = member.filename.startswith("xl/worksheets/")
+    is_sheet = sheet is not None
     extent = SheetExtent(cell_limit=MAX_SHEET_CELLS)
+    kept = _room_for(checked, member)
+    carry = b""  # a sheet's text from its last "<" on: an element the chunk's end cut waits for the next
+    crc = 0  # of the sheet as kept
     with archive.open(member) as stream:
         while True:
             chunk = stream.read(1 << 20)
@@ -317,16 +355,28 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
             if size > MAX_PART_BYTES:
                 raise _bomb(name, size)
             if is_sheet:
+                if kept is not None:
+                    chunk, carry = _formulas_dropped(carry + chunk)
+                    kept.append(chunk)
+                    crc = zlib.crc32(chunk, crc)
                 extent.feed(chunk)
                 if extent.last_row() > MAX_ROWS:  # no need to read the rest to refuse it
                     break
             else:  # a DTD hidden after a long comment is still a DTD
                 dtd = dtd or bool(DTD_MARKER.search(previous[-16:] + chunk))
                 previous = chunk
+                if kept is not None:
+                    kept.append(chunk)
     if dtd:
         raise _entities(name)
     if not is_sheet:
+        if kept is not None:
+            checked.add(member, kept)
         return
+    if carry:
+        extent.feed(carry)
+        kept.append(carry)
+        crc = zlib.crc32(carry, crc)
     extent.finish()  # (after an early stop too: what was seen is enough to say why)
     label = f"the {sheet} sheet" if sheet else "one sheet"
     if extent.has_dtd:
@@ -347,6 +397,28 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
             "sheets are far "
             "smaller, so the file was not opened.", "Ask the supplier to delete the extra rows and columns or "
             "to send a fresh CMRT.")
+    if kept is not None:
+        checked.add(member, kept, crc)
+
+
+def _room_for(checked: StoredPackage | None, member: zipfile.ZipInfo) -> list[bytes] | None:
+    """A list for the part's chunks when the package can take it whole (zipfile reads no more than
+    the size the directory gives), else None; a part that does not fit ends the package."""
+    if checked is None:
+        return None
+    if not checked.has_room(member.file_size):
+        checked.give_up()
+        return None
+    return []
+
+
+def _formulas_dropped(text: bytes) -> tuple[bytes, bytes]:
+    """(text up to its last "<" without formulas, the rest); all of it when no tag start is near
+    the end (a formula cut there simply stays)."""
+    cut = text.rfind(b"<")
+    if cut < 0 or len(text) - cut > 4096:
+        cut = len(text)
+    return without_formulas(text[:cut]), text[cut:]
 
 
 def _describe(data: bytes) -> str:

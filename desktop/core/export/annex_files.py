@@ -10,6 +10,7 @@ import csv
 import os
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -29,11 +30,15 @@ def neutralise_cell(text: str) -> str:
 
 def _append(sheet, values: list) -> None:
     """Every cell the workbook gets goes through here: neutralised, and stored as text, never a formula
-    (openpyxl would store any string starting with "=" as one)."""
-    sheet.append([neutralise_cell(value) if isinstance(value, str) else value for value in values])
-    for cell in sheet[sheet.max_row]:
+    (openpyxl would store any string starting with "=" as one). The cells are made here, not looked
+    up after appending: sheet.max_row walks every cell, which made 3,000 rows cost 28x 400 rows."""
+    cells = []
+    for value in values:
+        cell = Cell(sheet, value=neutralise_cell(value) if isinstance(value, str) else value)
         if isinstance(cell.value, str):
             cell.data_type = "s"
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def _annex_values(data: ReportData) -> list[list[str]]:

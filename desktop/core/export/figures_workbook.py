@@ -112,18 +112,38 @@ def _sheet(workbook: "Workbook", title: str, headers: list[str], rows: list[list
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def write_figures_workbook(project: Project, rolled: Rollup, target) -> list[Figure]:
+@dataclass
+class FiguresBook:
+    """The workbook's content, read from the project (on its thread); saved by save_figures_book."""
+
+    figures: list[Figure]
+    sheets: list[tuple[str, list[str], list[list]]]
+
+
+def figures_book(project: Project, rolled: Rollup) -> FiguresBook:
     figures = project_figures(project, rolled)
+    return FiguresBook(figures, [
+        ("Figures", ["Figure", "Value", "Rows behind it (sheet)", "How it is counted"],
+         [[f.name, f.value, f.rows, f.how] for f in figures]),
+        ("Suppliers", SUPPLIER_HEADERS, supplier_rows(project)),
+        ("Smelters", SMELTER_HEADERS, smelter_rows(rolled)),
+        ("Not identified", ["Metal", "Name as written", "Country", "Why not identified", "Reported by"],
+         [[u.metal, u.name, u.country, u.reason, "; ".join(u.suppliers)] for u in rolled.unresolved]),
+    ])
+
+
+def save_figures_book(book: FiguresBook, target) -> None:
+    """Write the workbook; needs no project, so it may run on a worker thread."""
     from openpyxl import Workbook  # the export stack loads when a file is written, not at start-up
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _sheet(workbook, "Figures", ["Figure", "Value", "Rows behind it (sheet)", "How it is counted"],
-           [[f.name, f.value, f.rows, f.how] for f in figures])
-    _sheet(workbook, "Suppliers", SUPPLIER_HEADERS, supplier_rows(project))
-    _sheet(workbook, "Smelters", SMELTER_HEADERS, smelter_rows(rolled))
-    _sheet(workbook, "Not identified", ["Metal", "Name as written", "Country", "Why not identified", "Reported by"], [
-        [u.metal, u.name, u.country, u.reason, "; ".join(u.suppliers)] for u in rolled.unresolved
-    ])
+    for title, headers, rows in book.sheets:
+        _sheet(workbook, title, headers, rows)
     workbook.save(target)
-    return figures
+
+
+def write_figures_workbook(project: Project, rolled: Rollup, target) -> list[Figure]:
+    book = figures_book(project, rolled)
+    save_figures_book(book, target)
+    return book.figures

@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 from desktop.core.cmrt.model import Declaration, Verdict
 from desktop.core.filing.inquiry_evidence import InquiryEvidence, collect_evidence
 from desktop.core.project import Project
-from desktop.core.project.declaration_store import StoredDeclaration, decode_stored
+from desktop.core.project.declaration_store import StoredDeclaration, decode_stored, stored_declaration_rows
 from desktop.core.filing.scoping import (
     Determination,
     InquiryResult,
@@ -50,7 +50,7 @@ def _once_per_change(project: Project, name: str, compute: Callable[[], _T]) -> 
     if kept is None or kept[0] != version:
         kept = _COMPUTED[project] = (version, {})
     if name not in kept[1] and name in AHEAD_NAMES:
-        _take_ahead(project, version, kept[1])
+        _take_ahead(project, version, kept[1], name)
     if name not in kept[1]:
         kept[1][name] = compute()
     return kept[1][name]
@@ -62,71 +62,82 @@ def _computed_now(project: Project, name: str):
     return kept[1].get(name) if kept is not None and kept[0] == project.data_version() else None
 
 
-# Per open project: (data version, Future) of the figures compute_ahead works out on a worker thread.
+# Per open project: (data version, {name: Future}) of the figures compute_ahead works out on a
+# worker thread, in stages so each step waits only for what it shows (the Smelter review step
+# for the roll-up, not for the supplier questions worked out after it).
 _AHEAD: WeakKeyDictionary = WeakKeyDictionary()
-AHEAD_NAMES = ("stored current", "current_declarations", "rollup", "row matches", "file questions True")
+_STAGES = (("stored current", "current_declarations"), ("rollup", "row matches"), ("file questions True",))
+AHEAD_NAMES = tuple(name for stage in _STAGES for name in stage)
 
 
 def compute_ahead(project: Project) -> Future:
     """Start working out the figures most steps show (the declarations decoded, the roll-up, the
     supplier questions) on a worker thread, so a large project's window paints at once.
 
-    The project is read here, on the calling thread (its connection belongs to it); only the
-    decoding and computing run on the worker. Whatever asks for these figures meanwhile waits for
-    that result instead of computing it a second time. The Future is done when they are known.
+    The small tables are read here, on the calling thread (its connection belongs to it); the
+    supplier files' contents through a reader of the worker's own. Whatever asks for these figures
+    meanwhile waits for that result instead of computing it a second time. The Future returned
+    is done when all of them are known.
     """
+    ensure_snapshot(project)  # first, as it may write: the figures are of the data after it
     version = project.data_version()
-    kept = _COMPUTED.get(project)
-    if kept is not None and kept[0] == version and "rollup" in kept[1]:
+    if _computed_now(project, AHEAD_NAMES[-1]) is not None:
         done: Future = Future()
         done.set_result({})
         return done
     ahead = _AHEAD.get(project)
     if ahead is not None and ahead[0] == version:
-        return ahead[1]
-    ensure_snapshot(project)
-    rows, suppliers = project.stored_declaration_rows(current_only=True), project.suppliers()
+        return ahead[1][AHEAD_NAMES[-1]]
+    connect, suppliers = project.reader, project.suppliers()
     snapshot, name = project.reference_snapshot(), project.path.name
     decisions, overrides, left = project.decisions(), project.overrides(), project.left_unknown()
-    future: Future = Future()
+    futures: list[Future] = [Future() for _ in _STAGES]
 
     def work() -> None:
         try:
+            con = connect()
+            try:
+                rows = stored_declaration_rows(con, current_only=True)
+            finally:
+                con.close()
             stored = decode_stored(rows)
             current = _current_from(stored, suppliers)
+            futures[0].set_result({"stored current": stored, "current_declarations": current})
             reference = snapshot_reference(snapshot, name)
             rolled = _rollup_of(current, suppliers, reference, decisions, overrides, left)
             matches = _matches_in(rolled)
+            futures[1].set_result({"rollup": rolled, "row matches": matches})
             asked = dict(matches)  # as file_questions: one pool of matches for every file
-            questions = {s.id: smelter_questions(s.declaration, reference, decisions, asked)
-                         for s in stored if s.declaration is not None}
-            future.set_result({"stored current": stored, "current_declarations": current, "rollup": rolled,
-                               "row matches": matches, "file questions True": questions})
+            futures[2].set_result({"file questions True": {
+                s.id: smelter_questions(s.declaration, reference, decisions, asked)
+                for s in stored if s.declaration is not None}})
         except BaseException as error:  # raised again where the figures are asked for
-            future.set_exception(error)
+            for future in futures:
+                if not future.done():
+                    future.set_exception(error)
 
-    _AHEAD[project] = (version, future)
+    _AHEAD[project] = (version, {name: futures[i] for i, stage in enumerate(_STAGES) for name in stage})
     threading.Thread(target=work, name="figures ahead", daemon=True).start()
-    return future
+    return futures[-1]
 
 
 def figures_known(project: Project) -> bool:
     """The figures compute_ahead works out are known for the project's data as it is now."""
-    version = project.data_version()
-    kept = _COMPUTED.get(project)
-    if kept is not None and kept[0] == version and "rollup" in kept[1]:
+    if _computed_now(project, AHEAD_NAMES[-1]) is not None:
         return True
     ahead = _AHEAD.get(project)
-    return ahead is not None and ahead[0] == version and ahead[1].done()
+    return ahead is not None and ahead[0] == project.data_version() and ahead[1][AHEAD_NAMES[-1]].done()
 
 
-def _take_ahead(project: Project, version: int, kept: dict) -> None:
+def _take_ahead(project: Project, version: int, kept: dict, name: str) -> None:
     ahead = _AHEAD.get(project)
-    if ahead is None or ahead[0] != version:
-        return  # none, or computed from data that has changed since: compute afresh
-    del _AHEAD[project]
-    for name, value in ahead[1].result().items():  # waits for the worker
-        kept.setdefault(name, value)
+    if ahead is None:
+        return
+    if ahead[0] != version:  # computed from data that has changed since: compute afresh
+        del _AHEAD[project]
+        return
+    for computed, value in ahead[1][name].result().items():  # waits for the worker's stage
+        kept.setdefault(computed, value)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
@@ -41,7 +42,7 @@ def declaration_facts(declaration: Declaration) -> dict:
 
 
 class DeclarationRecords:
-    """Mixed into Project: needs `self.con`, `self.transaction()` and `current_user()`."""
+    """Mixed into Project: needs `self.con`, `self.reader()`, `self.transaction()` and `current_user()`."""
 
     def damaged_originals(self) -> list[sqlite3.Row]:
         """Stored supplier files whose bytes no longer match the SHA-256 taken at import.
@@ -50,7 +51,10 @@ class DeclarationRecords:
         checked against its own fingerprint (one row at a time: about 1 s per GB). A stored original
         is never rewritten, so each is hashed once per opening of the project: the Export step asks
         on every visit, and a 500-supplier project holds 650 MB of originals."""
-        intact = self.__dict__.setdefault("_intact_originals", set())  # (id, sha256) hashed this session
+        intact = self._intact_originals()
+        ahead = self.__dict__.get("_originals_ahead")
+        if ahead is not None:
+            ahead.join()  # its hashes count; the rest are taken below
         damaged = []
         for row in self.con.execute(
             "SELECT d.id, d.file_name, d.sha256, d.imported_at, f.declaration_id IS NOT NULL AS kept "
@@ -66,6 +70,37 @@ class DeclarationRecords:
             else:
                 intact.add((row["id"], row["sha256"]))
         return damaged
+
+    def _intact_originals(self) -> set[tuple[int, str]]:
+        return self.__dict__.setdefault("_intact_hashes", set())  # (id, sha256) hashed this opening
+
+    def check_originals_ahead(self) -> None:
+        """Hash the stored originals on a worker thread, through a reader of its own (`reader()`),
+        so the Export step's first readiness check finds them done. Hashing and SQLite reads leave
+        Python's lock, so the window stays responsive meanwhile."""
+        intact, connect = self._intact_originals(), self.reader
+
+        def work() -> None:
+            try:
+                con = connect()
+            except sqlite3.Error:
+                return  # damaged_originals() hashes them itself
+            try:
+                ids = [row["id"] for row in con.execute("SELECT declaration_id AS id FROM declaration_files")]
+                for declaration_id in ids:
+                    row = con.execute(
+                        "SELECT d.sha256, f.file_bytes FROM declarations d JOIN declaration_files f "
+                        "ON f.declaration_id = d.id WHERE d.id = ?", (declaration_id,)).fetchone()
+                    if row is not None and hashlib.sha256(row["file_bytes"]).hexdigest() == row["sha256"]:
+                        intact.add((declaration_id, row["sha256"]))
+            except sqlite3.Error:
+                pass  # what was not hashed here is hashed by damaged_originals()
+            finally:
+                con.close()
+
+        thread = threading.Thread(target=work, name="originals ahead", daemon=True)
+        self.__dict__["_originals_ahead"] = thread
+        thread.start()
 
     def add_declaration_file(
         self,
@@ -147,12 +182,16 @@ class DeclarationRecords:
         return decode_stored(self.stored_declaration_rows(current_only))
 
     def stored_declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
-        """What stored_declarations decodes: read here, decoded by `decode_stored` on any thread."""
-        where = "WHERE is_current = 1" if current_only else ""
-        return self.con.execute(
-            "SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem, parsed "
-            f"FROM declarations {where} ORDER BY id"
-        ).fetchall()
+        return stored_declaration_rows(self.con, current_only)
+
+
+def stored_declaration_rows(con: sqlite3.Connection, current_only: bool = True) -> list[sqlite3.Row]:
+    """What stored_declarations decodes, through any connection (a worker thread's `reader()`)."""
+    where = "WHERE is_current = 1" if current_only else ""
+    return con.execute(
+        "SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem, parsed "
+        f"FROM declarations {where} ORDER BY id"
+    ).fetchall()
 
 
 def decode_stored(rows: list[sqlite3.Row]) -> list[StoredDeclaration]:

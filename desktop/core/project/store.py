@@ -84,6 +84,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A reader of its own for a worker thread (a connection belongs to the thread that uses it):
+    in WAL mode it reads the committed data beside the UI's connection without blocking it."""
+    con = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True, timeout=3)
+    con.row_factory = sqlite3.Row
+    con.text_factory = _text
+    return con
+
+
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
@@ -134,6 +143,10 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
         self.con = con
         self.lock = lock
         self._ui_state_changes = 0
+
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection to this project for a worker thread; the caller closes it."""
+        return read_only_connection(self.path)
 
     def data_version(self) -> int:
         """A number that changes whenever the project's data does (not when only the step shown

@@ -41,10 +41,9 @@ def _row_name(row: SmelterRow) -> str:
 
 
 def _guess(candidates, own_id: str) -> str:
-    others = [c for c in candidates if c.cid != own_id]
-    if not others:
+    best = next((c for c in candidates if c.cid != own_id), None)  # the first: candidates run long
+    if best is None:
         return ""
-    best = others[0]
     return f" Did you mean {best.name} ({best.cid}, {best.country.title()})?"
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from desktop.core.filing.readiness import blockers
 from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.filing.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
+from desktop.ui.audit_pack_writer import AuditPackWriter
 from desktop.core.export.records import file_sha256
 from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.ui.dialogs.figures import FiguresDialog
@@ -323,20 +323,33 @@ class ExportPage(WizardPage):
             return
         if target.suffix.lower() != ".zip":
             target = target.with_suffix(".zip")
-        from desktop.core.export.audit_pack import write_audit_pack  # the export stack, only when used
+        self.audit_pack_button.setEnabled(False)
+        self.pack_writer = AuditPackWriter(self, self.project, target)
+        self.pack_writer.written.connect(self._audit_pack_written)
+        self.pack_writer.stopped.connect(self._audit_pack_stopped)
+        if not self.pack_writer.start():
+            self.audit_pack_button.setEnabled(True)
 
-        # On the UI thread: the pack reads the project's own database connection, which is this thread's.
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            write_audit_pack(self.project, target, datetime.now().astimezone().isoformat(timespec="seconds"))
-        except (OSError, ValueError, ProjectError) as error:
-            QApplication.restoreOverrideCursor()
-            dialogs.show_error(self, "Could not write the audit pack", f"{target}: {error}")
+    def _audit_pack_written(self, project: Project, target: Path) -> None:
+        self.audit_pack_button.setEnabled(True)
+        if project.con is None:  # closed while the pack was written: still record it there
+            try:
+                reopened = Project.open(project.path)
+            except (ProjectError, OSError):
+                return
+            try:
+                reopened.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
+            finally:
+                reopened.close()
             return
-        QApplication.restoreOverrideCursor()
-        self.project.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
-        self.status_label.setText(f"Written: {target.name}")
-        self.refresh()
+        project.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
+        if project is self.project:
+            self.status_label.setText(f"Written: {target.name}")
+            self.refresh()
+
+    def _audit_pack_stopped(self, message: str) -> None:
+        self.audit_pack_button.setEnabled(True)
+        self.status_label.setText(message)
 
     def open_customer_cmrt(self) -> None:
         if self.project is None:

@@ -1,0 +1,66 @@
+"""A read-only view of a project frozen at one moment, usable from a worker thread.
+
+Long exports (the audit pack copies the whole project and every supplier original) must not hold
+the UI thread, yet must be consistent: what they write is the project as it was when the user
+asked, even if the user goes on editing meanwhile. A second SQLite connection that opens a read
+transaction sees exactly that moment (the project is in WAL mode, so the user's later changes do
+not disturb it), and it may be handed to one other thread: sqlite3's own thread check is off for
+it, so only one thread at a time may use it (the one it is handed to).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop.core.atomic import atomic_target
+from desktop.core.project.errors import ProjectError
+
+
+class PinnedRead:
+    """The project's data as committed when this was made; close() when done."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        self.con = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        try:
+            self.con.execute("BEGIN")
+            self.con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read starts here
+        except sqlite3.Error:
+            self.con.close()
+            raise
+
+    def declaration_bytes(self, declaration_id: int) -> bytes:
+        row = self.con.execute(
+            "SELECT file_bytes FROM declaration_files WHERE declaration_id = ?", (declaration_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(declaration_id)
+        return bytes(row[0])
+
+    def copy_to(self, target: str | Path) -> Path:
+        """The whole project as of this moment, written to `target` (atomically)."""
+        target = Path(target)
+        try:
+            with atomic_target(target) as temp:
+                out = sqlite3.connect(temp)
+                try:
+                    self.con.backup(out)
+                finally:
+                    out.close()
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise ProjectError(f"A copy of the project could not be written to {target}: {reason}.") from error
+        return target
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> "PinnedRead":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
