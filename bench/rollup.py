@@ -18,8 +18,8 @@ the same run: the old bench's 50,000 rows drawn only from its small pool. Target
 at 50k realistic rows, linear to 200k; under 300 MB. Median of --runs fresh processes.
 
 The roll-up pauses Python's cycle collector (desktop/core/collector.py), so the collector's next
-full pass over everything decoded and rolled up comes after the timed part: it is timed apart,
-as "later gc s", and printed beside the total (it does not wait for the user).
+full pass over everything decoded and rolled up comes after the timed part, on whichever thread
+next trips its threshold: it is timed apart, as "later gc s", and printed beside the total.
 """
 
 from __future__ import annotations
