@@ -41,6 +41,7 @@ class WizardView(QWidget):
         self.step_list.setObjectName("stepList")
         self.step_list.setFixedWidth(230)
         self.step_list.setFocusPolicy(Qt.NoFocus)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -191,5 +192,7 @@ class WizardView(QWidget):
             note = page.step_note()
             text = f"{mark}   {page.title}"
             if note:
-                text += f"\n      {note}"
+                # The list is 230 px wide: a long note ("389 smelters, 7,594 to resolve") takes a line per part.
+                parts = note.split(", ") if len(note) > 26 else [note]
+                text += "".join(f"\n      {part}" for part in parts)
             self.step_list.item(index).setText(text)

@@ -260,8 +260,8 @@ class SmelterReviewPage(WizardPage):
         counts[UNRESOLVED] = sum(not self.unresolved_model.is_decided(u) for u in self.unresolved_proxy.visible_rows())
         self.chips.set_counts(counts)
         shown, total = self.smelter_proxy.rowCount(), self.smelter_model.rowCount()
-        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown} of {total})")
-        self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count()} to review)")
+        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown:,} of {total:,})")
+        self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count():,} to review)")
 
     # -- selection -------------------------------------------------------------------------------
 
@@ -401,5 +401,5 @@ class SmelterReviewPage(WizardPage):
         if self.rollup is None or not (self.rollup.smelters or self.rollup.unresolved):
             return ""
         pending = self.unresolved_model.pending_count()
-        note = f"{len(self.rollup.smelters)} smelters"
-        return note + (f", {pending} to resolve" if pending else "")
+        note = f"{len(self.rollup.smelters):,} smelters"
+        return note + (f", {pending:,} to resolve" if pending else "")
