@@ -23,6 +23,7 @@ from desktop.core.smelters.matching import (
     Match,
     decision_index,
     match_row,
+    match_signature,
 )
 from desktop.core.smelters.ranking import ranked
 from desktop.core.smelters.reference import SmelterReference, status_is_stale
@@ -185,11 +186,6 @@ def rollup(
         )
     summary = summarise(smelters, leftovers, declarations, supplier_names, suppliers_surveyed)
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
-
-
-def match_signature(row: SmelterRow) -> tuple:
-    """What match_row reads of a row: rows alike here get the same match."""
-    return (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
 
 
 def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
