@@ -117,24 +117,30 @@ class WizardView(QWidget):
         return self.project is not None and len(self._loaded_at) == len(self.pages)
 
     def _load_when_figures_known(self) -> None:
-        """Load the steps not shown yet, one per tick (the window answers clicks between them)."""
-        if self.project is None or not self._figures.done():
+        """While figures are worked out off the UI thread: fill in the steps showing placeholders
+        for them, and once all are known load the steps not shown yet, one per tick (the window
+        answers clicks between them)."""
+        if self.project is None:
             return
-        self._figures_timer.stop()  # restarted below while steps remain; a failure does not repeat
-        if not figures_known(self.project):  # the data changed meanwhile: work them out again
+        self._figures_timer.stop()  # restarted below while work remains; a failure does not repeat
+        if self._figures.done() and not figures_known(self.project):  # the data changed meanwhile
             self._figures = compute_ahead(self.project)
-            self._figures_timer.start()
-            return
+        filled = False
+        for index in list(self._loaded_at):
+            page = self.pages[index]
+            if page.showing_placeholders():
+                filled = page.figures_arrived() or filled
         waiting = [index for index in range(len(self.pages)) if index not in self._loaded_at]
-        if waiting:
+        if waiting and self._figures.done():
             self._loading = True
             try:
-                self._load_page(waiting[0])
+                self._load_page(waiting.pop(0))
             finally:
                 self._loading = False
-        if len(waiting) > 1:
+            filled = filled or not waiting
+        if waiting or any(self.pages[index].showing_placeholders() for index in self._loaded_at):
             self._figures_timer.start()
-        else:
+        if filled:
             self._refresh_steps()
 
     def go_next(self) -> None:
@@ -178,11 +184,21 @@ class WizardView(QWidget):
         self._refresh_steps()  # what was done on the page left may have finished other steps too
 
     def _load_page(self, index: int) -> None:
-        self.pages[index].load(self.project)
+        page = self.pages[index]
+        if page.needs_figures and not figures_known(self.project):
+            # The data changed since: work the figures out again off the UI thread (the step
+            # shows placeholders meanwhile, and is filled in when they arrive).
+            self._figures = compute_ahead(self.project)
+            self._figures_timer.start()
+        page.load(self.project)
         self._loaded_at[index] = self.project.data_version()
 
     def _refresh_steps(self) -> None:
-        if self._loading or self.project is None:
+        if self.project is None:
+            return
+        if not self._figures_timer.isActive() and any(self.pages[i].showing_placeholders() for i in self._loaded_at):
+            self._figures_timer.start()  # a step shows placeholders: fill it in when figures arrive
+        if self._loading:
             return
         for index, page in enumerate(self.pages):
             if index not in self._loaded_at:  # its figures are still being worked out
