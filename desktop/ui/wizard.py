@@ -192,6 +192,8 @@ class WizardView(QWidget):
         if (self.project is not None and self.stack.currentWidget() is not page
                 and self._loaded_at.get(index) != self.project.data_version()):
             self._load_page(index)  # other steps have changed the data this one shows
+        elif page.showing_placeholders():
+            page.figures_arrived()  # what has arrived since the last tick shows at once
         self.stack.setCurrentIndex(index)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
