@@ -119,7 +119,11 @@ class WizardView(QWidget):
                     self._load_page(index)
         finally:
             self._loading = False
-        self.step_list.setCurrentRow(start)
+        self._loading = True  # the step shown first is filled in by a tick, once the window has painted
+        try:
+            self.step_list.setCurrentRow(start)
+        finally:
+            self._loading = False
         self._refresh_steps()
         self._figures_timer.start(FIRST_TICK_MS)  # the window paints first
 
@@ -142,7 +146,11 @@ class WizardView(QWidget):
         changed = False
         for index in by_nearness:
             page = self.pages[index]
-            if index in self._loaded_at and page.showing_placeholders() and page.figures_arrived():
+            if index not in self._loaded_at or not page.showing_placeholders():
+                continue
+            if index != current and not self._figures.done():
+                continue  # a step not shown is filled in once the worker is done: no longer pause alongside it
+            if page.figures_arrived():
                 changed = True
                 break
         else:  # nothing filled in this tick: load the nearest step not loaded yet
@@ -192,7 +200,7 @@ class WizardView(QWidget):
         if (self.project is not None and self.stack.currentWidget() is not page
                 and self._loaded_at.get(index) != self.project.data_version()):
             self._load_page(index)  # other steps have changed the data this one shows
-        elif page.showing_placeholders():
+        elif page.showing_placeholders() and not self._loading:
             page.figures_arrived()  # what has arrived since the last tick shows at once
         self.stack.setCurrentIndex(index)
         self.back_button.setEnabled(index > 0)
