@@ -3,7 +3,9 @@
 Decoding a large project's declarations and rolling up its smelter rows create hundreds of
 thousands of small objects. Each full pass of the collector walks every live object, and with the
 heap growing during the work, those passes made 200,000 rows cost 5x what 50,000 did (issue 13).
-Reference counting still frees everything the work throws away; the collector resumes after.
+Reference counting still frees everything the work throws away; the collector resumes after,
+with one pass over what the work made (left to itself it would walk them twice, as the young and
+then the middle generation: 0.1 s of 1.3 at 50,000 rows).
 """
 
 from __future__ import annotations
@@ -33,3 +35,4 @@ def collector_paused() -> Iterator[None]:
             _active -= 1
             if _active == 0 and _was_enabled:
                 gc.enable()
+                gc.collect(1)  # one pass moves what the work made to the oldest generation

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, 
 
 from desktop import APP_NAME, PROJECT_SUFFIX, __version__
 from desktop.core.paths import data_dir, default_projects_dir, resource_path
-from desktop.core.project import Project, ProjectError, SaveFailed
-from desktop.core.smelters.project_reference import ensure_snapshot
-from desktop.core.sample.project import create_sample_project
+from desktop.core.project.errors import ProjectError, SaveFailed
 from desktop.core.project.recent import forget_project, recent_projects, remember_project
 from desktop.ui import dialogs
 from desktop.ui.start_screen import StartScreen
 from desktop.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from desktop.core.project import Project
     from desktop.ui.wizard import WizardView
 
 
@@ -119,6 +118,9 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         path, company, year = answer
+        from desktop.core.project import Project
+        from desktop.core.smelters.project_reference import ensure_snapshot
+
         try:
             project = Project.create(path, company_name=company, reporting_year=year)
             ensure_snapshot(project)  # a new project starts from the statuses in force today
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
 
     def open_sample_project(self) -> bool:
         """A fresh copy of the sample project, rebuilt each time so the demo always starts clean."""
+        from desktop.core.sample.project import create_sample_project
+
         self.close_project()
         path = data_dir() / "sample" / f"Northwind Instruments 2025 (sample){PROJECT_SUFFIX}"
         try:
@@ -146,6 +150,10 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def open_project(self, path: str | Path) -> bool:
+        # Imported here, as the store and the smelter reference are: launching paints without them.
+        from desktop.core.project import Project
+        from desktop.core.smelters.project_reference import ensure_snapshot
+
         path = Path(path)
         try:
             project = Project.open(path)
@@ -234,6 +242,7 @@ class MainWindow(QMainWindow):
 
     def compare_with_last_year(self) -> None:
         from desktop.core.filing.compare import compare_projects
+        from desktop.core.project import Project
         from desktop.core.filing.next_year import CARRIED_FROM_KEY
         from desktop.ui.dialogs.compare import CompareDialog
 

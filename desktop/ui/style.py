@@ -29,6 +29,7 @@ QWidget {{ font-size: 10pt; }}
 #unresolvedReason {{ background: {t.panel}; border: 1px solid {t.panel_border}; border-radius: 4px; padding: 4px;
     color: {t.text}; }}
 #emptyHint {{ color: {t.muted}; font-size: 11pt; padding: 12px 4px; }}
+#waitingNote {{ color: {t.muted}; font-size: 11pt; padding: 12px 4px; }}
 #overdueNote {{ color: {t.warning}; font-weight: 600; }}
 #saveStatus {{ color: {t.muted}; font-size: 9pt; }}
 #startTitle {{ font-size: 22pt; font-weight: 600; color: {t.text}; }}

@@ -53,3 +53,11 @@ def test_it_resumes_only_when_the_last_of_two_threads_is_done():
     leave.set()
     worker.join(10)
     assert gc.isenabled()
+
+
+def test_what_the_work_made_is_examined_once_and_kept_with_the_old_objects():
+    with collector_paused():
+        made = [[] for _ in range(1000)]  # rows and matches, say
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
+    assert id(made) not in young and id(made[0]) not in young
+    assert any(o is made for o in gc.get_objects(generation=2))

@@ -304,3 +304,13 @@ def test_the_downstream_statement_is_a_claim_the_user_confirms(project, tmp_path
     project.set_answer("supply_chain_position", "We buy refined tin directly from two smelters in Malaysia.")
     assert "We buy refined tin directly from two smelters in Malaysia." in _report_text(project, tmp_path)
     assert "make no purchases in the Covered Countries" not in _report_text(project, tmp_path)
+
+
+def test_no_intention_is_stated_unless_the_user_chose_the_steps(project, tmp_path):
+    """Section 6 states future steps only as the user chose them; none chosen, no promise printed."""
+    project.set_answer(FUTURE_STEPS_KEY, "")
+    text = _report_text(project, tmp_path)
+    assert "We intend" not in text
+    project.set_answer(FUTURE_STEPS_KEY, "Ask suppliers for product-level CMRTs")
+    assert "We intend to take the following steps" in _report_text(project, tmp_path)
+    assert "Ask suppliers for product-level CMRTs" in _report_text(project, tmp_path)

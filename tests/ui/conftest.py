@@ -13,6 +13,19 @@ from desktop.core.sample.project import create_sample_project
 from tests.core.test_report_builder import filed_project
 
 
+@pytest.fixture(autouse=True)
+def steps_wait_for_figures(monkeypatch):
+    """A step shown waits for its figures (worked out off the UI thread), as these tests expect to
+    look at it at once; tests of the placeholders shown meanwhile ask for `placeholders`."""
+    monkeypatch.setattr("desktop.ui.figures.WAIT_FOR_FIGURES", True)
+
+
+@pytest.fixture
+def placeholders(monkeypatch):
+    """Steps show placeholders for figures still being worked out, as in the app."""
+    monkeypatch.setattr("desktop.ui.figures.WAIT_FOR_FIGURES", False)
+
+
 @pytest.fixture(scope="module")
 def filed_project_template(tmp_path_factory, cmrt_dir) -> Path:
     """A project built once per module from the real supplier files, ready to export."""

@@ -92,21 +92,40 @@ def compute_ahead(project: Project) -> Future:
     snapshot, name = project.reference_snapshot(), project.path.name
     decisions, overrides, left = project.decisions(), project.overrides(), project.left_unknown()
     futures: list[Future] = [Future() for _ in _STAGES]
+    known = {figure: _computed_now(project, figure) for figure in AHEAD_NAMES}  # a step asked already
+
+    by_name = {figure: futures[i] for i, stage in enumerate(_STAGES) for figure in stage}
+
+    def superseded() -> bool:
+        """The data changed and newer figures were asked for: these would never be shown."""
+        if _AHEAD.get(project, (None, None))[1] is by_name:
+            return False
+        for future in futures:
+            future.cancel()  # not yet done: nobody waits for a cancelled stage (see _take_ahead)
+        return True
 
     def work() -> None:
         try:
-            con = connect()
-            try:
-                rows = stored_declaration_rows(con, current_only=True)
-            finally:
-                con.close()
-            stored = decode_stored(rows)
-            current = _current_from(stored, suppliers)
+            stored, current = known["stored current"], known["current_declarations"]
+            if stored is None or current is None:
+                con = connect()
+                try:
+                    rows = stored_declaration_rows(con, current_only=True)
+                finally:
+                    con.close()
+                stored = decode_stored(rows)
+                current = _current_from(stored, suppliers)
             futures[0].set_result({"stored current": stored, "current_declarations": current})
+            if superseded():
+                return
             reference = snapshot_reference(snapshot, name)
-            rolled = _rollup_of(current, suppliers, reference, decisions, overrides, left)
-            matches = _matches_in(rolled)
+            rolled = known["rollup"]
+            if rolled is None:
+                rolled = _rollup_of(current, suppliers, reference, decisions, overrides, left)
+            matches = known["row matches"] if known["row matches"] is not None else _matches_in(rolled)
             futures[1].set_result({"rollup": rolled, "row matches": matches})
+            if superseded():
+                return
             asked = dict(matches)  # as file_questions: one pool of matches for every file
             futures[2].set_result({"file questions True": {
                 s.id: smelter_questions(s.declaration, reference, decisions, asked)
@@ -116,7 +135,7 @@ def compute_ahead(project: Project) -> Future:
                 if not future.done():
                     future.set_exception(error)
 
-    _AHEAD[project] = (version, {name: futures[i] for i, stage in enumerate(_STAGES) for name in stage})
+    _AHEAD[project] = (version, by_name)
     threading.Thread(target=work, name="figures ahead", daemon=True).start()
     return futures[-1]
 
@@ -127,6 +146,20 @@ def figures_known(project: Project) -> bool:
         return True
     ahead = _AHEAD.get(project)
     return ahead is not None and ahead[0] == project.data_version() and ahead[1][AHEAD_NAMES[-1]].done()
+
+
+def pending(project: Project, name: str) -> bool:
+    """The figure `name` (one of AHEAD_NAMES) is being worked out off the UI thread and is not
+    known yet: a step shows a placeholder for it rather than wait. False when nothing works it out
+    (then asking for it computes it at once)."""
+    if _computed_now(project, name) is not None:
+        return False
+    ahead = _AHEAD.get(project)
+    if ahead is None or name not in ahead[1]:
+        return False
+    if ahead[0] != project.data_version():  # on older data: compute_ahead again works out these
+        return not ahead[1][AHEAD_NAMES[-1]].done()
+    return not ahead[1][name].done()
 
 
 def _take_ahead(project: Project, version: int, kept: dict, name: str) -> None:

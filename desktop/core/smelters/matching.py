@@ -119,8 +119,35 @@ def match_row(
     return _apply_decision(decision, metal, reference)
 
 
+def match_signature(row: SmelterRow) -> tuple:
+    """What matching reads of a row: rows alike here get the same match."""
+    return (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
+
+
+WRITTEN_MATCHES_KEPT = 400_000  # distinct rows; a 200,000-row project has about 50,000
+
+
 def _match_written(row: SmelterRow, reference: SmelterReference, metal: str) -> Match:
-    """The row matched on what the supplier wrote, without the user's decisions."""
+    """The row matched on what the supplier wrote, without the user's decisions.
+
+    Kept with the reference it was made against (issue 13): the roll-up runs again after every
+    decision and override, and most of its rows are matched exactly as before. A project that moves
+    to newer lists gets another reference object, so a match is never reused against other lists.
+    Shared between roll-ups: a Match is not changed once made."""
+    kept = getattr(reference, "_written_matches", None)
+    if kept is None or kept[0] is not reference.keys_by_metal:  # built anew when re-indexed
+        kept = reference._written_matches = (reference.keys_by_metal, {})
+    matches = kept[1]
+    signature = match_signature(row)
+    match = matches.get(signature)
+    if match is None:
+        if len(matches) >= WRITTEN_MATCHES_KEPT:
+            matches.clear()
+        match = matches[signature] = _match_as_written(row, reference, metal)
+    return match
+
+
+def _match_as_written(row: SmelterRow, reference: SmelterReference, metal: str) -> Match:
     if metal not in METALS:
         reason = f"'{row.metal}' is not tin, tantalum, tungsten or gold."
         return Match(None, metal, UNRESOLVED, reason=reason)

@@ -23,6 +23,7 @@ from desktop.core.smelters.matching import (
     Match,
     decision_index,
     match_row,
+    match_signature,
 )
 from desktop.core.smelters.ranking import ranked
 from desktop.core.smelters.reference import SmelterReference, status_is_stale
@@ -187,11 +188,6 @@ def rollup(
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
 
 
-def match_signature(row: SmelterRow) -> tuple:
-    """What match_row reads of a row: rows alike here get the same match."""
-    return (row.metal, row.lookup_name, row.name, row.country, row.smelter_id, row.looked_up_id)
-
-
 def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
     key = (match.metal, match.cid)
     smelter = rolled.get(key)
@@ -219,13 +215,14 @@ def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, m
     row = reported.row
     written_id = row.smelter_id or row.looked_up_id
     group = unresolved.get(key)
-    seen = merged.setdefault(key, set())
     if group is None:
         group = unresolved[key] = UnresolvedRow(
             key, match.metal, row_name(row), row.country, written_id, match.reason, match.candidates,
         )
-        seen.add(id(match))
-    elif id(match) not in seen:  # rows matched alike (the match cache) are merged once
+        seen = merged[key] = {id(match)}
+    else:
+        seen = merged[key]
+    if id(match) not in seen:  # rows matched alike (the match cache) are merged once
         seen.add(id(match))
         # Rows with and without a pasted ID are one smelter (issue 11); the ID's explanation
         # (RMI removed it, and where RMI points) says more than "no name matches".
@@ -239,7 +236,9 @@ def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, m
 
 
 def _add_member(members: dict, key, names: list[str], supplier: str) -> None:
-    seen = members.setdefault(key, set())
+    seen = members.get(key)
+    if seen is None:
+        seen = members[key] = set()
     if supplier not in seen:
         seen.add(supplier)
         names.append(supplier)

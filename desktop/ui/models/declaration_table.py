@@ -67,6 +67,9 @@ class DeclarationRow:
     supplier_name: str
     # Smelter List rows to correct or confirm, found against the reference (desktop.core.suppliers).
     smelter_questions: list = field(default_factory=list)
+    questions_known: bool = True  # False while the smelter names are still being checked
+
+    CHECKING = "checking smelter names…"
 
     @property
     def verdict(self) -> str:
@@ -88,7 +91,9 @@ class DeclarationRow:
         parts = [plural(errors, "error")] if errors else []
         parts += [plural(warnings, "warning")] if warnings else []
         parts += [plural(smelters, "smelter to confirm", "smelters to confirm")] if smelters else []
-        return ", ".join(parts)
+        parts += [] if self.questions_known else [self.CHECKING]
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
 
 
 _VERDICT_ORDER = {Verdict.UNUSABLE.value: 0, Verdict.NEEDS_FOLLOW_UP.value: 1, Verdict.COMPLETE.value: 2}
@@ -120,6 +125,14 @@ class DeclarationTableModel(RowsTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_questions(self, questions: dict[int, list]) -> None:
+        """The smelter questions, once checked, per stored declaration id: filled in in place, so
+        the user's selection and scroll position stay."""
+        for row in self._rows:
+            row.smelter_questions, row.questions_known = questions.get(row.stored.id, []), True
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TO_FIX), self.index(len(self._rows) - 1, TO_FIX))
 
     def _value(self, row: DeclarationRow, column: int):
         declaration = row.stored.declaration

@@ -54,20 +54,21 @@ class SupplierTableModel(RowsTableModel):
         if role == ROW_ROLE:
             return supplier
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
-            values = {
-                NAME: supplier.name,
-                CONTACT: supplier.contact_name,
-                EMAIL: supplier.email,
-                PRODUCTS: supplier.products,
-                # Only suppliers marked as asked count as surveyed in the report: say which are not.
-                STATE: (overdue_text(supplier) if supplier.id in self._overdue else supplier.state_text())
-                + ("" if supplier.asked else " (not marked as asked)"),
-                LATEST_FILE: self._latest_file.get(supplier.id, ""),
-            }
-            value = values.get(column)
+            value = self._text(supplier, column)  # only the cell asked for: sorting 500 asks 10,000 times
             if role == SORT_ROLE and isinstance(value, str):
                 return value.casefold()
             return value
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE and supplier.id in self._overdue:
             return current_theme().colour("warning")
         return None
+
+    def _text(self, supplier: Supplier, column: int) -> str | None:
+        if column == NAME:
+            return supplier.name
+        if column == STATE:
+            # Only suppliers marked as asked count as surveyed in the report: say which are not.
+            return ((overdue_text(supplier) if supplier.id in self._overdue else supplier.state_text())
+                    + ("" if supplier.asked else " (not marked as asked)"))
+        if column == LATEST_FILE:
+            return self._latest_file.get(supplier.id, "")
+        return {CONTACT: supplier.contact_name, EMAIL: supplier.email, PRODUCTS: supplier.products}.get(column)

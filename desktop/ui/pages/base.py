@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.core.project import Project
@@ -32,13 +32,38 @@ class WizardPage(QWidget):
         intro.setWordWrap(True)
         outer.addWidget(heading)
         outer.addWidget(intro)
-        self.body = QVBoxLayout()
+        # The page's own widgets go in `body`; while every one of them waits for figures being
+        # worked out, show_waiting() shows a plain note in their place.
+        self.content = QWidget()
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)
-        outer.addLayout(self.body, 1)
+        self.waiting_note = QLabel()
+        self.waiting_note.setObjectName("waitingNote")
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.waiting_note.hide()
+        outer.addWidget(self.content, 1)
+        outer.addWidget(self.waiting_note, 1)
 
     def load(self, project: Project) -> None:
         """Show the project's data; called when a project opens or the page is shown again."""
         self.project = project
+
+    def showing_placeholders(self) -> bool:
+        """Part of the page waits for figures worked out off the UI thread (evidence.pending)."""
+        return False
+
+    def figures_arrived(self) -> bool:
+        """Called by the wizard while showing_placeholders(): fill in what has been worked out
+        since; True when something was (the step list is refreshed)."""
+        return False
+
+    def show_waiting(self, note: str) -> None:
+        """`note` in place of the page's widgets (they wait for figures); "" shows them again."""
+        self.waiting_note.setText(note)
+        self.waiting_note.setVisible(bool(note))
+        self.content.setVisible(not note)
 
     def before_next(self) -> bool:
         """The user pressed Next: False keeps them here (the page has shown what needs attention)."""

@@ -31,6 +31,7 @@ from desktop.core.filing.report_builder import (
     rcoi_facts,
 )
 from desktop.core.filing.scoping import Outcome
+from desktop.ui.figures import figures_pending
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets.audit_block import AuditBlock
 from desktop.ui.widgets.claim_block import AnswerEdit, ClaimBlock, help_label
@@ -72,6 +73,14 @@ class DiligencePage(WizardPage):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
         column.addWidget(self._build_outcome_box())
+        self.figures_waiting = QLabel(
+            "Working out the outcome from the supplier answers: the smelters they report are being "
+            "rolled up… The outcome, the figures below and the countries of origin show here in a moment. "
+            "You can fill in your answers meanwhile.")
+        self.figures_waiting.setObjectName("waitingNote")
+        self.figures_waiting.setWordWrap(True)
+        self.figures_waiting.hide()
+        column.addWidget(self.figures_waiting)
         column.addWidget(self._build_rcoi_box())
         column.addWidget(self._build_company_box())
         for step, step_questions in diligence.questions_by_step().items():
@@ -286,7 +295,26 @@ class DiligencePage(WizardPage):
                 self.step_buttons[step].setEnabled(ready)
         self.claim_states = states
 
+    def showing_placeholders(self) -> bool:
+        return self.figures_waiting.isVisibleTo(self)
+
+    def figures_arrived(self) -> bool:
+        if self.project is None or figures_pending(self.project, "rollup"):
+            return False
+        self._show_inquiry()
+        self._complete = (self.is_complete(), self.step_note())
+        return True
+
     def _show_inquiry(self) -> None:
+        waiting = figures_pending(self.project, "rollup")
+        self.figures_waiting.setVisible(waiting)
+        self.outcome_box.setVisible(not waiting)
+        self.origins_box.setVisible(not waiting)
+        if waiting:  # a placeholder, never a figure that may be wrong
+            self.determination = None
+            for label in self.rcoi_labels.values():
+                label.setText("Counting…")
+            return
         rolled = project_rollup(self.project)
         conclusion = project_conclusion(self.project, rolled)
         determination = conclusion.determination

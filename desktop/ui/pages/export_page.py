@@ -46,6 +46,7 @@ from desktop.ui.export_worker import (
     target_for,
 )
 from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.figures import figures_pending
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.widgets.edgar_checklist import EdgarChecklist
 from desktop.ui.widgets.readiness_list import ReadinessList
@@ -374,9 +375,24 @@ class ExportPage(WizardPage):
         self.folder_edit.setText(str(self.folder))
         self.refresh()
 
+    def showing_placeholders(self) -> bool:
+        return self.waiting_note.isVisibleTo(self)
+
+    def figures_arrived(self) -> bool:
+        if self.project is None or figures_pending(self.project, "rollup"):
+            return False
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
         """Work out again what can be exported; cheap enough to run whenever the page is shown."""
         project = self.project
+        if figures_pending(project, "rollup"):  # what is ready to file depends on every smelter
+            self.data, self.blockers = None, []
+            self.show_waiting("Checking what is ready to file: the smelters reported in the supplier files "
+                              "are being rolled up… This step shows here as soon as that is done.")
+            return
+        self.show_waiting("")
         rolled = project_rollup(project)
         self.data, missing, headline = None, [], ""
         self.blockers = blockers(project)

@@ -28,7 +28,9 @@ from desktop.ui import dialogs
 from desktop.ui.models.smelter_filter import SmelterFilterProxy
 from desktop.ui.models.smelter_table import ROW_ROLE, SmelterTableModel
 from desktop.ui.models.unresolved_table import UnresolvedTableModel
+from desktop.ui.figures import figures_pending
 from desktop.ui.pages.base import WizardPage
+from desktop.ui.plural import plural
 from desktop.ui.dialogs.project_reference import ProjectReferenceDialog, newer_lists_note, project_reference_line
 from desktop.ui.widgets.review_table import SMELTER_SAMPLES, UNRESOLVED_SAMPLES, review_table, size_columns
 from desktop.ui.widgets.smelter_detail import SmelterDetail
@@ -194,10 +196,27 @@ class SmelterReviewPage(WizardPage):
         self.tabs.setCurrentIndex(SMELTERS_TAB)
         self.smelter_detail.show_smelter(None)
 
+    def showing_placeholders(self) -> bool:
+        return self.waiting_note.isVisibleTo(self)
+
+    def figures_arrived(self) -> bool:
+        if self.project is None or figures_pending(self.project, "rollup"):
+            return False
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
         """Roll up again (well under a second for a normal project) and keep the user's place."""
         if self.project is None:
             return
+        if figures_pending(self.project, "rollup"):
+            self.rollup = None  # nothing of the figures shown before is final now
+            count = len(self.project.declaration_rows())
+            self.show_waiting(f"Rolling up the smelters reported in {plural(count, 'supplier file')}… "
+                              "The list shows here as soon as it is complete.")
+            self.completeness_changed.emit()
+            return
+        self.show_waiting("")
         chosen = self.smelter_detail.smelter
         entry_row = self.unresolved_view.currentIndex().row()
         self.rollup = project_rollup(self.project)
@@ -260,8 +279,8 @@ class SmelterReviewPage(WizardPage):
         counts[UNRESOLVED] = sum(not self.unresolved_model.is_decided(u) for u in self.unresolved_proxy.visible_rows())
         self.chips.set_counts(counts)
         shown, total = self.smelter_proxy.rowCount(), self.smelter_model.rowCount()
-        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown} of {total})")
-        self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count()} to review)")
+        self.tabs.setTabText(SMELTERS_TAB, f"Smelters ({shown:,} of {total:,})")
+        self.tabs.setTabText(UNRESOLVED_TAB, f"Unresolved ({self.unresolved_model.pending_count():,} to review)")
 
     # -- selection -------------------------------------------------------------------------------
 
@@ -401,5 +420,5 @@ class SmelterReviewPage(WizardPage):
         if self.rollup is None or not (self.rollup.smelters or self.rollup.unresolved):
             return ""
         pending = self.unresolved_model.pending_count()
-        note = f"{len(self.rollup.smelters)} smelters"
-        return note + (f", {pending} to resolve" if pending else "")
+        note = f"{len(self.rollup.smelters):,} smelters"
+        return note + (f", {pending:,} to resolve" if pending else "")

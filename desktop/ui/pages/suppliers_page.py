@@ -11,6 +11,7 @@ from desktop.core.suppliers.inquiry import SupplierFile, known_hashes, read_supp
 from desktop.core.project import Project
 from desktop.core.filing.evidence import project_response_rate
 from desktop.ui import dialogs
+from desktop.ui.figures import figures_pending
 from desktop.ui.pages.base import WizardPage
 from desktop.ui.plural import plural, was_were
 from desktop.ui.widgets.files_panel import FilesPanel
@@ -31,6 +32,7 @@ class SuppliersPage(WizardPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.task: BackgroundTask | None = None
+        self._rate_shown_pending = False  # the response rate shows a placeholder
 
         self.rate_label = QLabel()
         self.rate_label.setObjectName("outcomeHeadline")
@@ -85,12 +87,27 @@ class SuppliersPage(WizardPage):
         self.files.load(project)
         self._refresh_counts()
 
+    def _rate_pending(self) -> bool:
+        return self.project is not None and figures_pending(self.project, "current_declarations")
+
+    def showing_placeholders(self) -> bool:
+        return self._rate_shown_pending or self.files.waiting()
+
+    def figures_arrived(self) -> bool:
+        filled = self.files.fill_in()
+        if filled or (self._rate_shown_pending and not self._rate_pending()):
+            self._refresh_counts()
+            return True
+        return False
+
     def _refresh_counts(self) -> None:
         if self.project is None:
             return
         suppliers = self.project.suppliers()
+        self._rate_shown_pending = self._rate_pending()
         self.rate_label.setText(
-            project_response_rate(self.project).sentence()
+            ("Counting the suppliers that responded…" if self._rate_shown_pending
+             else project_response_rate(self.project).sentence())
             + " Only suppliers marked as asked count as surveyed; a supplier responded when its current CMRT is usable."
         )
         self.tabs.setTabText(0, f"Suppliers ({len(suppliers)})")
@@ -195,6 +212,8 @@ class SuppliersPage(WizardPage):
     def step_note(self) -> str:
         if self.project is None:
             return ""
+        if self._rate_pending():
+            return "counting responses…"
         rate = project_response_rate(self.project)
         return f"{rate.responded} of {rate.surveyed} responded" if rate.surveyed else "no requests yet"
 

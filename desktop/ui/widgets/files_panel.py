@@ -23,6 +23,7 @@ from desktop.core.project import Project
 from desktop.core.suppliers import Sender, follow_up_recipient, follow_up_subject, follow_up_text, write_eml
 from desktop.core.suppliers.followup import finding_text
 from desktop.ui import dialogs
+from desktop.ui.figures import figures_pending
 from desktop.ui.table_view import fit_columns, make_table_view
 from desktop.ui.models.declaration_table import (
     FILE,
@@ -54,10 +55,19 @@ EMPTY_FILES = (
 )
 
 
+READING_FILES = "Reading the supplier files in the project… The list shows here in a moment."
+CHECKING_NAMES = (
+    "Checking the smelter names in this file against the smelter lists… Questions about them show "
+    "here in a moment; the follow-up message can be written once they are known."
+)
+
+
 class FilesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.project: Project | None = None
+        self._waiting_for: str | None = None  # "files" or "questions" (see fill_in)
+        self._expected = 0
         self.model = DeclarationTableModel(self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -133,12 +143,53 @@ class FilesPanel(QWidget):
         self.project = project
         self.refresh()
 
+    # What the list waits for while it is worked out off the UI thread (evidence.compute_ahead).
+    def files_pending(self) -> bool:
+        """The files are still being read from the project: the list shows a note instead."""
+        return self.project is not None and not self.show_replaced.isChecked() and figures_pending(
+            self.project, "current_declarations")
+
+    def questions_pending(self) -> bool:
+        """The smelter names are still being checked: the list says so where they would show."""
+        if self.project is None:
+            return False
+        return figures_pending(self.project, "file questions True" if not self.show_replaced.isChecked()
+                               else "row matches")
+
+    def waiting(self) -> bool:
+        return self._waiting_for is not None
+
+    def fill_in(self) -> bool:
+        """Show what has been worked out since the list was shown; True when something was."""
+        if self._waiting_for == "files" and not self.files_pending():
+            self.refresh()
+            return True
+        if self._waiting_for == "questions" and not self.questions_pending():
+            self.model.set_questions(file_questions(self.project, not self.show_replaced.isChecked()))
+            self._waiting_for = None
+            self._show_findings(self.selected_row())
+            return True
+        return False
+
     def refresh(self) -> None:
         if self.project is None:
             return
-        suppliers = {s.id: s.name for s in self.project.suppliers()}
         current_only = not self.show_replaced.isChecked()
-        questions = file_questions(self.project, current_only)
+        self._waiting_for = None
+        if self.files_pending():
+            self._waiting_for = "files"
+            self._expected = len(self.project.declaration_rows(current_only))
+            self.model.set_rows([])
+            self.empty_label.setText(READING_FILES)
+            self.empty_label.setVisible(bool(self._expected))
+            self._show_findings(None)
+            return
+        self.empty_label.setText(EMPTY_FILES)
+        suppliers = {s.id: s.name for s in self.project.suppliers()}
+        checking = self.questions_pending()
+        questions = {} if checking else file_questions(self.project, current_only)
+        if checking:
+            self._waiting_for = "questions"
         rows = []
         for stored in stored_declarations(self.project, current_only):
             name = suppliers.get(stored.supplier_id)
@@ -147,14 +198,15 @@ class FilesPanel(QWidget):
                 name = f"(unassigned) {company}".strip()
             if not stored.is_current:
                 name += " — replaced"
-            rows.append(DeclarationRow(stored, name, questions.get(stored.id, [])))
+            rows.append(DeclarationRow(stored, name, questions.get(stored.id, []), questions_known=not checking))
         self.model.set_rows(rows)
         fit_columns(self.table, 170)
         self.empty_label.setVisible(not rows)
         self._show_findings(None)
 
     def row_count(self) -> int:
-        return self.model.rowCount()
+        """Files in the list (while they are being read, how many there are)."""
+        return self._expected if self._waiting_for == "files" else self.model.rowCount()
 
     def selected_row(self) -> DeclarationRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -183,11 +235,14 @@ class FilesPanel(QWidget):
             return
         self.findings_title.setText(f"{row.supplier_name}: {row.stored.file_name}")
         findings = sorted(declaration.findings + self.smelter_findings(row), key=lambda f: SEVERITY_ORDER[f.severity])
-        if not findings:
+        if not findings and row.questions_known:
             self.findings_list.addItem("Nothing to fix: the file is complete.")
         for finding in findings:
             self._add_finding_line(finding_text(finding), finding.severity)
-        self._enable_follow_up(True)
+        if not row.questions_known:
+            # The follow-up message lists the smelter names to confirm: none is written without them.
+            self.findings_list.addItem(CHECKING_NAMES)
+        self._enable_follow_up(row.questions_known)
 
     def _show_verdict(self, row: DeclarationRow) -> None:
         colour = current_theme().colour(VERDICT_THEME_COLOUR.get(row.verdict, "text"))

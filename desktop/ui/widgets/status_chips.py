@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.smelters import FILING_STATUSES
 from desktop.ui.glossary import status_meaning
-from desktop.ui.widgets.status_colours import OCCASIONAL, STATUS_COLOURS, UNRESOLVED
+from desktop.ui.widgets.status_colours import STATUS_COLOURS, UNRESOLVED
 
 
 def _chip_style(colour: str) -> str:
@@ -66,8 +66,10 @@ class StatusChips(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         for status, chip in self.chips.items():
-            chip.setText(f"{status}  {counts.get(status, 0)}")
-            if status in OCCASIONAL:  # six chips do not fit at 1024 px; these are rare
+            chip.setText(f"{status}  {counts.get(status, 0):,}")
+            # Six chips do not fit at 1024 px: a status no smelter has is left out (Cross-recognized
+            # and Removed, usually), unless checked; Unresolved always shows, its 0 is news.
+            if status != UNRESOLVED:
                 chip.setVisible(bool(counts.get(status, 0)) or chip.isChecked())
 
     def set_unresolved_checked(self, checked: bool) -> None:

@@ -14,5 +14,3 @@ STATUS_COLOURS = {
     UNRESOLVED: "#b3261e",
 }
 
-# Statuses most projects never have: their chip and legend line appear only when some smelter has them.
-OCCASIONAL = (CROSS_RECOGNIZED, REMOVED)
