@@ -314,3 +314,20 @@ def test_no_intention_is_stated_unless_the_user_chose_the_steps(project, tmp_pat
     project.set_answer(FUTURE_STEPS_KEY, "Ask suppliers for product-level CMRTs")
     assert "We intend to take the following steps" in _report_text(project, tmp_path)
     assert "Ask suppliers for product-level CMRTs" in _report_text(project, tmp_path)
+
+
+def test_supplier_counts_agree_with_their_nouns(project, tmp_path):
+    """"1 supplier responded", never "1 suppliers", in the Form SD and the CMR."""
+    for supplier in project.suppliers():
+        if supplier.name not in ("Quiet Parts LLC", "Silent Springs Co.") and supplier.asked:
+            supplier.asked = False
+            project.save_supplier(supplier)
+    rcoi = report_data_from_project(project).rcoi
+    assert (rcoi.suppliers_surveyed, rcoi.suppliers_responded) == (2, 0)
+    first = next(s for s in project.suppliers() if not s.asked and s.name != "Never Asked Ltd.")
+    first.asked = True
+    project.save_supplier(first)
+    rcoi = report_data_from_project(project).rcoi
+    assert (rcoi.suppliers_surveyed, rcoi.suppliers_responded) == (3, 1)
+    text = _report_text(project, tmp_path)
+    assert "1 supplier (33%) responded." in text and "1 suppliers" not in text

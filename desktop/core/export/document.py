@@ -82,6 +82,8 @@ def report_context(data: ReportData) -> dict[str, str]:
         "suppliers_responded": str(rcoi.suppliers_responded),
         "response_rate": str(rcoi.response_rate),
         "suppliers_followed_up": str(rcoi.suppliers_followed_up),
+        "surveyed_noun": "supplier" if rcoi.suppliers_surveyed == 1 else "suppliers",
+        "responded_noun": "supplier" if rcoi.suppliers_responded == 1 else "suppliers",
         "cmrt_revisions": joined(rcoi.cmrt_revisions) or "current",
         "cmrt_revisions_phrase": ("revisions " if len(rcoi.cmrt_revisions) > 1 else "revision ")
         + joined(rcoi.cmrt_revisions),
