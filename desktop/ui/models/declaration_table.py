@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -70,6 +71,11 @@ class DeclarationRow:
     questions_known: bool = True  # False while the smelter names are still being checked
 
     CHECKING = "checking smelter names…"
+
+    @functools.cached_property
+    def smelter_counts(self) -> dict[str, int]:
+        """Smelter rows per metal, counted once (measuring and sorting the table ask for each cell)."""
+        return self.stored.declaration.smelter_counts() if self.stored.declaration is not None else {}
 
     @property
     def verdict(self) -> str:
@@ -154,7 +160,7 @@ class DeclarationTableModel(RowsTableModel):
             day = declaration.company.effective_date
             return day.isoformat() if day else ""
         if column in METAL_COLUMNS:
-            return declaration.smelter_counts().get(METAL_COLUMNS[column], 0)
+            return row.smelter_counts.get(METAL_COLUMNS[column], 0)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
