@@ -76,12 +76,16 @@ def test_supplier_inquiry_shows_the_roster_at_once_then_the_files_then_the_smelt
     assert page.files.empty_label.text() == READING_FILES and page.files.empty_label.isVisibleTo(page.files)
     files = len(project.declaration_rows())
     assert page.tabs.tabText(1) == f"Files received ({files})"
+    step = wizard.step_list.item(wizard.pages.index(page))
+    assert step.text().endswith("counting responses…")  # no response count until it is known
 
     # The files decoded: the list shows, each file's smelter questions marked as being checked.
     gates["decode_stored"].set()
     gates["_rollup_of"].set()
     qtbot.waitUntil(lambda: page.files.model.rowCount() == files, timeout=WAIT)
     assert page.rate_label.text().startswith(project_response_rate(project).sentence())
+    qtbot.waitUntil(lambda: step.text().endswith(page.step_note()), timeout=WAIT)
+    assert "counting" not in step.text()
     assert all(text.endswith(DeclarationRow.CHECKING) or text == "Checking smelter names…"
                for text in to_fix_texts(page).values())
     page.tabs.setCurrentWidget(page.files)
