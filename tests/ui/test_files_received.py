@@ -60,3 +60,23 @@ def test_errors_are_listed_before_warnings(files_panel):
     select(files_panel, "Pinecrest_Capacitor_CMRT_6.4.xlsx")
     first = files_panel.findings_list.item(0)
     assert "effective date" in first.text() and "corrected" in first.toolTip()
+
+
+def test_the_list_sorts_by_supplier_then_by_any_header_clicked(files_panel):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.models.declaration_table import SORT_ROLE, SUPPLIER
+
+    proxy = files_panel.proxy
+
+    def column(col, role=SORT_ROLE):
+        return [proxy.index(r, col).data(role) for r in range(proxy.rowCount())]
+
+    assert proxy.rowCount() > 2
+    assert column(SUPPLIER) == sorted(column(SUPPLIER))  # sorted by supplier when shown
+    files_panel.table.sortByColumn(TO_FIX, Qt.SortOrder.AscendingOrder)  # as a click on the header
+    assert column(TO_FIX) == sorted(column(TO_FIX)) and column(TO_FIX) != column(TO_FIX)[::-1]
+    files_panel.table.sortByColumn(FILE, Qt.SortOrder.DescendingOrder)
+    assert column(FILE) == sorted(column(FILE), reverse=True)
+    files_panel.refresh()  # the files read again keep the order the user chose
+    assert column(FILE) == sorted(column(FILE), reverse=True)

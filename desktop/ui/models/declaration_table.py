@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 from desktop.core.cmrt.model import METALS, Severity, Verdict
 from desktop.core.project.declaration_store import StoredDeclaration
 from desktop.ui.glossary import explain_scope
-from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.plural import plural
 from desktop.ui.theme import current_theme
 
@@ -105,7 +105,7 @@ class DeclarationRow:
 _VERDICT_ORDER = {Verdict.UNUSABLE.value: 0, Verdict.NEEDS_FOLLOW_UP.value: 1, Verdict.COMPLETE.value: 2}
 
 
-class DeclarationTableModel(RowsTableModel):
+class DeclarationTableModel(SortedRowsModel):
     headers = tuple(HEADERS)
     header_tips = {column: f"{metal} smelter rows" for column, metal in METAL_COLUMNS.items()} | {
         VERDICT: "Whether the file can be used as it is.",
@@ -130,7 +130,13 @@ class DeclarationTableModel(RowsTableModel):
     def set_rows(self, rows: list[DeclarationRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # Sorted here by key: the proxy asked Python for each pair, 1.5 s for 500 files while
+        # the figures were worked out alongside (row_sorting says more).
+        self._apply_sort()
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int):
+        return self.cell_data(row, column, SORT_ROLE)
 
     def set_questions(self, questions: dict[int, list]) -> None:
         """The smelter questions, once checked, per stored declaration id: filled in in place, so
@@ -139,6 +145,8 @@ class DeclarationTableModel(RowsTableModel):
             row.smelter_questions, row.questions_known = questions.get(row.stored.id, []), True
         if self._rows:
             self.dataChanged.emit(self.index(0, TO_FIX), self.index(len(self._rows) - 1, TO_FIX))
+        if self.sort_column == TO_FIX:
+            self.sort(self.sort_column, self.sort_order)
 
     def _value(self, row: DeclarationRow, column: int):
         declaration = row.stored.declaration
@@ -206,6 +214,15 @@ class SearchProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source's rows by key (fast), and show them in that order."""
+        model = self.sourceModel()
+        if isinstance(model, SortedRowsModel):
+            model.sort(column, order)
+            super().sort(-1)  # the proxy follows the source order
+        else:
+            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
         # Qt 6.9 replaced invalidateFilter() with begin/endFilterChange(); older Qt lacks them.
