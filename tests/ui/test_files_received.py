@@ -80,3 +80,22 @@ def test_the_list_sorts_by_supplier_then_by_any_header_clicked(files_panel):
     assert column(FILE) == sorted(column(FILE), reverse=True)
     files_panel.refresh()  # the files read again keep the order the user chose
     assert column(FILE) == sorted(column(FILE), reverse=True)
+
+
+def test_the_roster_sorts_by_name_then_by_any_header_clicked(files_panel):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.models.supplier_table import EMAIL, NAME, SORT_ROLE
+
+    roster = files_panel.window().wizard.page(SuppliersPage).roster
+    proxy = roster.proxy
+
+    def column(col):
+        return [proxy.index(r, col).data(SORT_ROLE) for r in range(proxy.rowCount())]
+
+    assert proxy.rowCount() > 2
+    assert column(NAME) == sorted(column(NAME))
+    roster.table.sortByColumn(EMAIL, Qt.SortOrder.DescendingOrder)  # as a click on the header
+    assert column(EMAIL) == sorted(column(EMAIL), reverse=True) != sorted(column(EMAIL))
+    roster.refresh()
+    assert column(EMAIL) == sorted(column(EMAIL), reverse=True)

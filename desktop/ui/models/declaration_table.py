@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 
 from desktop.core.cmrt.model import METALS, Severity, Verdict
 from desktop.core.project.declaration_store import StoredDeclaration
 from desktop.ui.glossary import explain_scope
-from desktop.ui.models.row_sorting import SortedRowsModel
+from desktop.ui.models.row_sorting import KeySortProxy, SortedRowsModel
 from desktop.ui.plural import plural
 from desktop.ui.theme import current_theme
 
@@ -207,22 +207,13 @@ class DeclarationTableModel(SortedRowsModel):
         return None
 
 
-class SearchProxy(QSortFilterProxyModel):
+class SearchProxy(KeySortProxy):
     """Sorts on SORT_ROLE and keeps rows where every typed word appears in some column."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the source's rows by key (fast), and show them in that order."""
-        model = self.sourceModel()
-        if isinstance(model, SortedRowsModel):
-            model.sort(column, order)
-            super().sort(-1)  # the proxy follows the source order
-        else:
-            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
         # Qt 6.9 replaced invalidateFilter() with begin/endFilterChange(); older Qt lacks them.

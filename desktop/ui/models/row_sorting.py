@@ -7,7 +7,7 @@ proxy then keeps the source order (see SmelterFilterProxy.sort).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from desktop.ui.models.rows_model import RowsTableModel
 
@@ -54,3 +54,15 @@ class SortedRowsModel(RowsTableModel):
             values = getattr(self, name)
             if values is not None:  # None: a list made when first needed, from the rows in order
                 setattr(self, name, [values[i] for i in self._last_order])
+
+
+class KeySortProxy(QSortFilterProxyModel):
+    """A proxy over a SortedRowsModel: the model sorts its rows by key, the proxy keeps their order."""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, SortedRowsModel):
+            model.sort(column, order)
+            super().sort(-1)  # the proxy follows the source order
+        else:
+            super().sort(column, order)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.suppliers import Supplier
-from desktop.ui.models.rows_model import RowsTableModel
+from desktop.ui.models.row_sorting import SortedRowsModel
 from desktop.ui.theme import current_theme
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +22,7 @@ def overdue_text(supplier: Supplier) -> str:
     return f"Overdue: {state[:1].lower()}{state[1:]}"
 
 
-class SupplierTableModel(RowsTableModel):
+class SupplierTableModel(SortedRowsModel):
     headers = tuple(HEADERS)
 
     def __init__(self, parent=None):
@@ -37,7 +37,11 @@ class SupplierTableModel(RowsTableModel):
         self._rows = list(suppliers)
         self._latest_file = dict(latest_file or {})
         self._overdue = set(overdue or ())
+        self._apply_sort()  # by key here, not by the proxy asking Python for each pair
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int):
+        return self.cell_data(row, column, SORT_ROLE)
 
     def overdue_ids(self) -> set[int]:
         """Suppliers asked long enough ago that a reminder is due (desktop.core.suppliers.sending)."""

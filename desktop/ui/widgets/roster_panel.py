@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import app_settings
@@ -23,6 +23,7 @@ from desktop.core.suppliers.sending import (
 )
 from desktop.ui import dialogs
 from desktop.ui.plural import plural, was_were
+from desktop.ui.models.row_sorting import KeySortProxy
 from desktop.ui.models.supplier_table import NAME, ROW_ROLE, SORT_ROLE, SupplierTableModel
 from desktop.ui.table_view import fit_columns, make_table_view
 
@@ -40,7 +41,7 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.project: Project | None = None
         self.model = SupplierTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = KeySortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table_view("rosterTable")
