@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import sys
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.filing.evidence import compute_ahead, figures_known
+from desktop.core.foreground import enter_window_busy, leave_window_busy, window_busy
 from desktop.core.project import Project
 from desktop.core.sample.project import SAMPLE_SETTING
 from desktop.ui.pages.base import WizardPage
@@ -26,6 +29,7 @@ from desktop.ui.widgets.elided_label import ElidedLabel
 # While figures are worked out off the UI thread, a tick fills in or loads one step at a time; the
 # first comes once the opened project's window has painted.
 TICK_MS, FIRST_TICK_MS = 25, 250
+PAINT_MS = 150  # after a click on a step, how long background figure work gives way to the window
 
 
 class WizardView(QWidget):
@@ -109,6 +113,8 @@ class WizardView(QWidget):
         # rather than 5 (each call from Qt into Python waited for it: filling in the files list
         # of 500 suppliers took 2 s instead of 0.5 s while the roll-up ran).
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
+        enter_window_busy()  # the window paints first; the figures worker waits meanwhile
+        QTimer.singleShot(PAINT_MS, leave_window_busy)
         self._figures = compute_ahead(project)
         project.check_originals_ahead()  # the Export step's first readiness check finds them hashed
         start = min(max(int(project.setting("current_step", "0") or 0), 0), len(self.pages) - 1)
@@ -150,7 +156,9 @@ class WizardView(QWidget):
                 continue
             if index != current and not self._figures.done():
                 continue  # a step not shown is filled in once the worker is done: no longer pause alongside it
-            if page.figures_arrived():
+            with window_busy() if index == current else nullcontext():  # the step on screen first
+                arrived = page.figures_arrived()
+            if arrived:
                 changed = True
                 break
         else:  # nothing filled in this tick: load the nearest step not loaded yet
@@ -196,6 +204,13 @@ class WizardView(QWidget):
     def _go_to(self, index: int) -> None:
         if index < 0 or index >= len(self.pages):
             return
+        # The figures worked out in the background wait while the step fills in, and a moment
+        # more while it is laid out and painted (Qt calls into Python for every cell it paints).
+        enter_window_busy()
+        QTimer.singleShot(PAINT_MS, leave_window_busy)
+        self._show_step(index)
+
+    def _show_step(self, index: int) -> None:
         page = self.pages[index]
         if (self.project is not None and self.stack.currentWidget() is not page
                 and self._loaded_at.get(index) != self.project.data_version()):

@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 from desktop.core.cmrt.model import Declaration, Verdict
 from desktop.core.filing.inquiry_evidence import InquiryEvidence, collect_evidence
+from desktop.core.foreground import background_work, give_way, worker_awaited
 from desktop.core.project import Project
 from desktop.core.project.declaration_store import StoredDeclaration, decode_stored, stored_declaration_rows
 from desktop.core.filing.scoping import (
@@ -105,6 +106,10 @@ def compute_ahead(project: Project) -> Future:
         return True
 
     def work() -> None:
+        with background_work():
+            _work()
+
+    def _work() -> None:
         try:
             stored, current = known["stored current"], known["current_declarations"]
             if stored is None or current is None:
@@ -129,7 +134,7 @@ def compute_ahead(project: Project) -> Future:
             asked = dict(matches)  # as file_questions: one pool of matches for every file
             futures[2].set_result({"file questions True": {
                 s.id: smelter_questions(s.declaration, reference, decisions, asked)
-                for s in stored if s.declaration is not None}})
+                for s in stored if s.declaration is not None and _gave_way()}})
         except BaseException as error:  # raised again where the figures are asked for
             for future in futures:
                 if not future.done():
@@ -138,6 +143,11 @@ def compute_ahead(project: Project) -> Future:
     _AHEAD[project] = (version, by_name)
     threading.Thread(target=work, name="figures ahead", daemon=True).start()
     return futures[-1]
+
+
+def _gave_way() -> bool:
+    give_way()
+    return True
 
 
 def figures_known(project: Project) -> bool:
@@ -169,7 +179,9 @@ def _take_ahead(project: Project, version: int, kept: dict, name: str) -> None:
     if ahead[0] != version:  # computed from data that has changed since: compute afresh
         del _AHEAD[project]
         return
-    for computed, value in ahead[1][name].result().items():  # waits for the worker's stage
+    with worker_awaited():  # the worker must not give way to the window that waits for it
+        result = ahead[1][name].result()
+    for computed, value in result.items():  # waits for the worker's stage
         kept.setdefault(computed, value)
 
 

@@ -21,6 +21,7 @@ from desktop.core.cmrt.model import (
     Verdict,
 )
 from desktop.core.collector import collector_paused
+from desktop.core.foreground import give_way
 
 
 def _plain(value):
@@ -38,7 +39,12 @@ def declaration_to_json(declaration: Declaration) -> str:
 def declarations_from_json(texts: Iterable[str]) -> list[Declaration | None]:
     """Many stored declarations at once, as opening a project does ("" gives None)."""
     with collector_paused():  # a large project decodes hundreds of thousands of rows
-        return [declaration_from_json(text) if text else None for text in texts]
+        return [_decoded(text) for text in texts]
+
+
+def _decoded(text: str) -> Declaration | None:
+    give_way()  # opening in the background: the window's own work goes first (foreground.py)
+    return declaration_from_json(text) if text else None
 
 
 def declaration_from_json(text: str) -> Declaration:

@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 
 from desktop.core.cmrt.model import METALS, Declaration, SmelterRow
 from desktop.core.collector import collector_paused
+from desktop.core.foreground import give_way
 from desktop.core.smelters.decisions import MatchDecision, SmelterOverride, row_key, row_name, stored_keys
 from desktop.core.smelters.matching import (
     ID_COUNTRY_CONTRADICTION,
@@ -155,6 +156,7 @@ def rollup(
 
     with collector_paused():  # hundreds of thousands of objects, no cycles (see collector.py)
         for declaration in declarations:
+            give_way()  # worked out in the background: the window's own work goes first (foreground.py)
             supplier = supplier_name(declaration, supplier_names)
             for row in declaration.smelters:
                 if row.duplicate_of is not None:
