@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop.core.atomic import atomic_target
 from desktop.core.filing.claims import CONFIRMED_PREFIX
+from desktop.core.export.records import file_sha256
 from desktop.core.export.figures_workbook import FiguresBook, figures_book, save_figures_book
 from desktop.core.filing.evidence import project_conclusion, project_rollup
 from desktop.core.project import Project
@@ -176,7 +177,7 @@ def save_audit_pack(pack: AuditPack, target: str | Path,
                     method = zipfile.ZIP_STORED if name.lower().endswith(_STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
                     if path is not None:
                         archive.write(path, name, compress_type=method, compresslevel=_FASTEST)
-                        digests[name] = _file_sha256(path)
+                        digests[name] = file_sha256(path)
                     else:
                         archive.writestr(name, data, compress_type=method)
                         digests[name] = hashlib.sha256(data).hexdigest()
@@ -204,11 +205,3 @@ def save_audit_pack(pack: AuditPack, target: str | Path,
 def write_audit_pack(project: Project, target: str | Path, written_at: str = "") -> list[str]:
     """Gather and write the pack in one go (on the project's thread): tests and scripts."""
     return save_audit_pack(collect_audit_pack(project, written_at), target)
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -132,9 +132,12 @@ def compute_ahead(project: Project) -> Future:
             if superseded():
                 return
             asked = dict(matches)  # as file_questions: one pool of matches for every file
-            futures[2].set_result({"file questions True": {
-                s.id: smelter_questions(s.declaration, reference, decisions, asked)
-                for s in stored if s.declaration is not None and _gave_way()}})
+            questions = {}
+            for s in stored:
+                give_way()  # the window's own work goes first (foreground.py)
+                if s.declaration is not None:
+                    questions[s.id] = smelter_questions(s.declaration, reference, decisions, asked)
+            futures[2].set_result({"file questions True": questions})
         except BaseException as error:  # raised again where the figures are asked for
             for future in futures:
                 if not future.done():
@@ -143,11 +146,6 @@ def compute_ahead(project: Project) -> Future:
     _AHEAD[project] = (version, by_name)
     threading.Thread(target=work, name="figures ahead", daemon=True).start()
     return futures[-1]
-
-
-def _gave_way() -> bool:
-    give_way()
-    return True
 
 
 def figures_known(project: Project) -> bool:

@@ -41,18 +41,7 @@ class PinnedRead:
 
     def copy_to(self, target: str | Path) -> Path:
         """The whole project as of this moment, written to `target` (atomically)."""
-        target = Path(target)
-        try:
-            with atomic_target(target) as temp:
-                out = sqlite3.connect(temp)
-                try:
-                    self.con.backup(out)
-                finally:
-                    out.close()
-        except (OSError, sqlite3.Error) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            raise ProjectError(f"A copy of the project could not be written to {target}: {reason}.") from error
-        return target
+        return copy_database(self.con, target)
 
     def close(self) -> None:
         if self.con is not None:
@@ -64,3 +53,23 @@ class PinnedRead:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def copy_database(con: sqlite3.Connection, target: str | Path) -> Path:
+    """A consistent copy of the database behind `con` at `target`, written atomically (SQLite's
+    backup, so a project in use is copied as one moment); ProjectError in plain words if it fails."""
+    target = Path(target)
+    try:
+        with atomic_target(target) as temp:
+            out = sqlite3.connect(temp)
+            try:
+                con.backup(out)
+            finally:
+                out.close()
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        if "full" in reason.lower() or getattr(error, "errno", None) == 28:
+            reason = "the disk is full"
+        raise ProjectError(f"A copy could not be saved as {target}: {reason}. The project itself is "
+                           "unchanged; choose another folder or drive.") from error
+    return target

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Iterator
 
 from desktop import PROJECT_SUFFIX
-from desktop.core.atomic import atomic_target
 from desktop.core.project import schema
 from desktop.core.project.attachment_store import AttachmentRecords
 from desktop.core.project.declaration_store import DeclarationRecords
@@ -25,6 +24,7 @@ from desktop.core.project.errors import (
     NewerProjectVersion, NotAProjectFile, ProjectError, ProjectMissing, retryable_changes, save_failure,
 )
 from desktop.core.project.lock import ProjectLock
+from desktop.core.project.pinned_read import copy_database
 from desktop.core.project.who_when import current_user, now_iso
 from desktop.core.filing.registrant import Registrant
 from desktop.core.filing.scoping import Answer, MadeBy, Product
@@ -341,21 +341,7 @@ class Project(SupplierRecords, DeclarationRecords, SmelterDecisionRecords, Refer
 
     def save_copy_as(self, target: str | Path) -> Path:
         """A consistent copy of the whole project (for "Save a copy as")."""
-        target = Path(target)
-        try:
-            with atomic_target(target) as temp:
-                out = sqlite3.connect(temp)
-                try:
-                    self.con.backup(out)
-                finally:
-                    out.close()
-        except (OSError, sqlite3.Error) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            if "full" in reason.lower() or getattr(error, "errno", None) == 28:
-                reason = "the disk is full"
-            raise ProjectError(f"A copy could not be saved as {target}: {reason}. The project itself is "
-                               "unchanged; choose another folder or drive.") from error
-        return target
+        return copy_database(self.con, target)
 
 
 retryable_changes(Project)

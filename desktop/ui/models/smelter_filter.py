@@ -7,10 +7,10 @@ matches "Tinto" and a country filter is exact. The search is an AND of words ove
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 
 from desktop.core.smelters import FILING_STATUSES
-from desktop.ui.models.row_sorting import SortedRowsModel
+from desktop.ui.models.row_sorting import KeySortProxy, SortedRowsModel
 from desktop.ui.models.smelter_table import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 
 
@@ -19,7 +19,7 @@ def row_suppliers(row) -> list[str]:
     return getattr(row, "reported_by", None) or getattr(row, "suppliers", None) or []
 
 
-class SmelterFilterProxy(QSortFilterProxyModel):
+class SmelterFilterProxy(KeySortProxy):  # sorting: the source sorts its rows by key (fast)
     def __init__(self, parent=None):
         super().__init__(parent)
         self.statuses: set[str] = set()  # empty: every status (no chip checked)
@@ -64,15 +64,6 @@ class SmelterFilterProxy(QSortFilterProxyModel):
         index = model.index(source_row, 0, source_parent)
         return self.accepts(index.data(ROW_ROLE), index.data(SEARCH_ROLE) or "")
 
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the source's rows by key (fast), and show them in that order."""
-        model = self.sourceModel()
-        if isinstance(model, SortedRowsModel):
-            model.sort(column, order)
-            super().sort(-1)  # the proxy follows the source order
-        else:
-            super().sort(column, order)
-
     def _search_text(self, model, source_row: int) -> str:
         return model.search_text_at(source_row) if self.words else ""  # no search typed: not needed
 
@@ -107,7 +98,7 @@ class SmelterFilterProxy(QSortFilterProxyModel):
     def visible_rows(self) -> list:
         """The backing objects in the order shown."""
         model = self.sourceModel()
-        if isinstance(model, SortedRowsModel):  # the proxy keeps the source's order (see sort)
+        if isinstance(model, SortedRowsModel):  # the proxy keeps the source's order (KeySortProxy)
             return [row for row, text in ((model.row_at(r), self._search_text(model, r)) for r in range(model.rowCount()))
                     if self.accepts(row, text)]
         return [self.index(r, 0).data(ROW_ROLE) for r in range(self.rowCount())]

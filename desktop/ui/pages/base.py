@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.core.project import Project
+from desktop.ui.figures import figures_pending
 
 
 class WizardPage(QWidget):
@@ -51,13 +52,21 @@ class WizardPage(QWidget):
         self.project = project
 
     def showing_placeholders(self) -> bool:
-        """Part of the page waits for figures worked out off the UI thread (evidence.pending)."""
-        return False
+        """Part of the page waits for figures worked out off the UI thread (evidence.pending). By
+        default: the whole page is behind show_waiting()'s note."""
+        return self.waiting_note.isVisibleTo(self)
 
     def figures_arrived(self) -> bool:
         """Called by the wizard while showing_placeholders(): fill in what has been worked out
-        since; True when something was (the step list is refreshed)."""
-        return False
+        since; True when something was (the step list is refreshed). By default a page behind
+        show_waiting() waits for the roll-up, then shows itself again with refresh()."""
+        if self.project is None or figures_pending(self.project, "rollup"):
+            return False
+        self.refresh()
+        return True
+
+    def refresh(self) -> None:
+        """Show the project's data again (pages that wait behind show_waiting() define it)."""
 
     def show_waiting(self, note: str) -> None:
         """`note` in place of the page's widgets (they wait for figures); "" shows them again."""

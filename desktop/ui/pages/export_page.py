@@ -33,7 +33,7 @@ from desktop.core.smelters.to_resolve import still_to_resolve
 from desktop.core.filing.report_builder import NotReadyToExport, missing_with_steps, report_data_from_project
 from desktop.ui import dialogs
 from desktop.ui.audit_pack_writer import AuditPackWriter
-from desktop.core.export.records import file_sha256
+from desktop.core.export.records import record_for
 from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.ui.dialogs.figures import FiguresDialog
 from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
@@ -71,6 +71,16 @@ def _record_in_closed_project(path: Path, records: list) -> None:
             project.record_export(record.kind, record.path, record.sha256, record.created_at)
     finally:
         project.close()
+
+
+def _add_with_help(grid: QGridLayout, button: QPushButton, text: str) -> None:
+    """A button on the grid's next row, with its explanation beside it."""
+    row = grid.rowCount() if grid.count() else 0
+    help_label = QLabel(text)
+    help_label.setObjectName("fieldHelp")
+    help_label.setWordWrap(True)
+    grid.addWidget(button, row, 0)
+    grid.addWidget(help_label, row, 1)
 
 
 def _local_time(iso: str) -> str:
@@ -291,26 +301,18 @@ class ExportPage(WizardPage):
         self.customer_cmrt_button = QPushButton("Our CMRT for customers…")
         self.customer_cmrt_button.setObjectName("export_customer_cmrt")
         self.customer_cmrt_button.clicked.connect(self.open_customer_cmrt)
-        help_label = QLabel(
+        _add_with_help(grid, self.customer_cmrt_button, (
             "Customers send you a CMRT to fill. This fills RMI's blank from this project: you check each "
             "answer and its reason before the file is written."
-        )
-        help_label.setObjectName("fieldHelp")
-        help_label.setWordWrap(True)
-        grid.addWidget(self.customer_cmrt_button, 0, 0)
-        grid.addWidget(help_label, 0, 1)
+        ))
         self.audit_pack_button = QPushButton("Export audit pack…")
         self.audit_pack_button.setObjectName("export_audit_pack")
         self.audit_pack_button.clicked.connect(self.export_audit_pack)
-        pack_help = QLabel(
+        _add_with_help(grid, self.audit_pack_button, (
             "One zip for your auditors: the supplier files with their SHA-256, the smelter status lists, "
             "your decisions, the determination and its evidence, every export, and a workbook tracing each "
             "figure to its rows."
-        )
-        pack_help.setObjectName("fieldHelp")
-        pack_help.setWordWrap(True)
-        grid.addWidget(self.audit_pack_button, 1, 0)
-        grid.addWidget(pack_help, 1, 1)
+        ))
         grid.setColumnStretch(1, 1)
         return group
 
@@ -333,17 +335,11 @@ class ExportPage(WizardPage):
 
     def _audit_pack_written(self, project: Project, target: Path) -> None:
         self.audit_pack_button.setEnabled(True)
+        record = record_for(AUDIT_PACK_KIND, target)
         if project.con is None:  # closed while the pack was written: still record it there
-            try:
-                reopened = Project.open(project.path)
-            except (ProjectError, OSError):
-                return
-            try:
-                reopened.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
-            finally:
-                reopened.close()
+            _record_in_closed_project(project.path, [record])
             return
-        project.record_export(AUDIT_PACK_KIND, str(target), file_sha256(target))
+        project.record_export(record.kind, record.path, record.sha256, record.created_at)
         if project is self.project:
             self.status_label.setText(f"Written: {target.name}")
             self.refresh()
@@ -374,15 +370,6 @@ class ExportPage(WizardPage):
         self.folder = Path(project.setting(FOLDER_SETTING, "") or default_export_folder(project.path))
         self.folder_edit.setText(str(self.folder))
         self.refresh()
-
-    def showing_placeholders(self) -> bool:
-        return self.waiting_note.isVisibleTo(self)
-
-    def figures_arrived(self) -> bool:
-        if self.project is None or figures_pending(self.project, "rollup"):
-            return False
-        self.refresh()
-        return True
 
     def refresh(self) -> None:
         """Work out again what can be exported; cheap enough to run whenever the page is shown."""
@@ -499,12 +486,10 @@ class ExportPage(WizardPage):
             return False
         if key == DRAFT_KIND.key:
             return data.outcome != "no_filing" or bool(data.annex_rows)
-        if self.blockers or data.draft:
-            return False  # the final export waits until nothing blocks it (report_builder decides)
+        if data.draft:
+            return False  # report_builder: something blocks the filing, or a fact its files need is missing
         kind = KINDS_BY_KEY[key]
-        if kind.annex_only:
-            return bool(data.annex_rows) and not missing_with_steps(data, annex_only=True)
-        return data.outcome != "no_filing" and not missing_with_steps(data)
+        return bool(data.annex_rows) if kind.annex_only else data.outcome != "no_filing"
 
     def choose_folder(self) -> None:
         folder = dialogs.ask_folder(self, "Choose the folder for the exports", self.folder)

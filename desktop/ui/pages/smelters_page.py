@@ -196,15 +196,6 @@ class SmelterReviewPage(WizardPage):
         self.tabs.setCurrentIndex(SMELTERS_TAB)
         self.smelter_detail.show_smelter(None)
 
-    def showing_placeholders(self) -> bool:
-        return self.waiting_note.isVisibleTo(self)
-
-    def figures_arrived(self) -> bool:
-        if self.project is None or figures_pending(self.project, "rollup"):
-            return False
-        self.refresh()
-        return True
-
     def refresh(self) -> None:
         """Roll up again (well under a second for a normal project) and keep the user's place."""
         if self.project is None:
