@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.records import DRAFT_PREFIX
 from desktop.core.export.report_data import ReportData
+from desktop.core.filing.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.core.filing.evidence import project_determination, project_rollup
 from desktop.core.filing.readiness_checks import STALE_STATUS_REASON_KEY, late_filing_warning, status_date_problem
 from desktop.core.project import Project, ProjectError
@@ -34,9 +35,7 @@ from desktop.core.filing.report_builder import NotReadyToExport, missing_with_st
 from desktop.ui import dialogs
 from desktop.ui.audit_pack_writer import AuditPackWriter
 from desktop.core.export.records import record_for
-from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.ui.dialogs.figures import FiguresDialog
-from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
 from desktop.ui.export_worker import (
     DRAFT_KIND,
     EXPORT_KINDS,
@@ -351,6 +350,9 @@ class ExportPage(WizardPage):
     def open_customer_cmrt(self) -> None:
         if self.project is None:
             return
+        # Imported here: the dialog brings the CMRT reader, which opening a project does not need.
+        from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
+
         dialog = CustomerCmrtDialog(self.project, self.folder, self, self.pool)
         dialog.written.connect(lambda _path: self.refresh())
         self.customer_dialog = dialog  # window-modal and not blocking: tests reach it here
