@@ -140,9 +140,17 @@ class ExportPage(WizardPage):
         self.figures_dialog = None
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
+        # The scroll area is in place before its content is filled in: a widget moved into
+        # another parent is styled again with all it holds (wizard.py).
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.body.addWidget(self.scroll, 1)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
+        self.scroll.setWidget(content)
         column.addWidget(self._build_readiness_box())
         column.addWidget(self._build_figures_box())
         column.addWidget(self._build_buttons_box())
@@ -163,12 +171,6 @@ class ExportPage(WizardPage):
         self.history_view.setMinimumHeight(150)
         history_layout.addWidget(self.history_view)
         column.addWidget(history, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        self.body.addWidget(self.scroll, 1)
 
     # -- layout ----------------------------------------------------------------------------------
 

@@ -71,12 +71,12 @@ class SuppliersPage(WizardPage):
         self.body.addWidget(self.status_label)
 
         self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs, 1)  # in place before it is filled in (a widget moved is styled again)
         self.roster = RosterPanel()
         self.roster.changed.connect(self._refresh_counts)
         self.files = FilesPanel()
         self.tabs.addTab(self.roster, "Suppliers")
         self.tabs.addTab(self.files, "Files received")
-        self.body.addWidget(self.tabs, 1)
 
     def clear_messages(self) -> None:
         self.status_label.clear()
