@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         if self._wizard is None:
             from desktop.ui.wizard import WizardView
 
-            self._wizard = WizardView(page_classes())
+            # Built inside the window: a widget moved in afterwards is styled again (wizard.py).
+            self._wizard = WizardView(page_classes(), self.screens)
             self.screens.addWidget(self._wizard)
         return self._wizard
 

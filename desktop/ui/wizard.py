@@ -37,7 +37,6 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.project: Project | None = None
         self._loading = False
-        self.pages: list[WizardPage] = [cls() for cls in page_classes]
         # Per page, the project's data version it last loaded: showing a page again when nothing
         # changed keeps what it shows (a 500-supplier page took seconds to build again).
         self._loaded_at: dict[int, int] = {}
@@ -54,13 +53,6 @@ class WizardView(QWidget):
         self.step_list.setFocusPolicy(Qt.NoFocus)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            self.step_list.addItem(QListWidgetItem())
-            page.completeness_changed.connect(self._refresh_steps)
-            if hasattr(page, "go_to_step"):
-                page.go_to_step.connect(self.go_to_step)
-        self.step_list.currentRowChanged.connect(self._go_to)
 
         self.save_status = ElidedLabel()  # a long project path is shortened in its middle, not cut off
         self.save_status.setObjectName("saveStatus")
@@ -91,6 +83,21 @@ class WizardView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
+
+        # The pages are built last, each inside the stack from its start: under the application's
+        # style sheet, every widget moved into another parent is styled again with all it holds,
+        # so pages built apart and then moved in were styled two or three times (0.1-0.2 s of
+        # opening the first project, issue 13). The window passes itself as `parent` for the same reason.
+        self.pages: list[WizardPage] = []
+        for cls in page_classes:
+            page = cls(self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.step_list.addItem(QListWidgetItem())
+            page.completeness_changed.connect(self._refresh_steps)
+            if hasattr(page, "go_to_step"):
+                page.go_to_step.connect(self.go_to_step)
+        self.step_list.currentRowChanged.connect(self._go_to)
 
     def unload(self) -> None:
         """Forget the closed project, so no page reads from a closed file."""
