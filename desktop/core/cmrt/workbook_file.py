@@ -24,7 +24,7 @@ from msoffcrypto.exceptions import FileFormatError, InvalidKeyError, ParseError
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
-from desktop.core.cmrt.formula_text import without_formulas
+from desktop.core.cmrt.formula_text import without_formulas_and_empty_cells
 from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters
 from desktop.core.cmrt.stored_package import StoredPackage
 
@@ -336,8 +336,8 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
     """Stream one part once: count its real size, refuse DTDs anywhere, and bound what a sheet
     (`sheet` is its name, "" if unknown, None for a part that is not a sheet) would make calamine
     allocate from the rows and columns actually in it (sheet_guard). The part goes to `checked`
-    (for calamine) when it has room, a sheet without its formulas (formula_text): the guard then
-    measures exactly what calamine will read."""
+    (for calamine) when it has room, a sheet without its formulas and empty cells (formula_text):
+    the guard then measures exactly what calamine will read."""
     size = 0
     previous = b""
     dtd = False
@@ -413,12 +413,12 @@ def _room_for(checked: StoredPackage | None, member: zipfile.ZipInfo) -> list[by
 
 
 def _formulas_dropped(text: bytes) -> tuple[bytes, bytes]:
-    """(text up to its last "<" without formulas, the rest); all of it when no tag start is near
-    the end (a formula cut there simply stays)."""
+    """(text up to its last "<" without formulas and empty cells, the rest); all of it when no tag
+    start is near the end (a formula or cell cut there simply stays)."""
     cut = text.rfind(b"<")
     if cut < 0 or len(text) - cut > 4096:
         cut = len(text)
-    return without_formulas(text[:cut]), text[cut:]
+    return without_formulas_and_empty_cells(text[:cut]), text[cut:]
 
 
 def _describe(data: bytes) -> str:
