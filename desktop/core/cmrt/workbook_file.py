@@ -48,6 +48,10 @@ SHEETS_READ = frozenset({"Revision", "Declaration", "Smelter List", "Product Lis
                          "Standard Smelter Names", "Smelter Reference List", "Smelter and Mine List"})
 
 _SHEETS_READ_FOLDED = frozenset(name.lower() for name in SHEETS_READ)
+# Reference lists: values with few formulas and no blank template rows, so dropping formulas and
+# empty cells (formula_text) would cost more than calamine saves; they go to calamine as they are.
+_REFERENCE_LISTS = frozenset({"smelter look-up", "standard smelter names", "smelter reference list",
+                              "smelter and mine list"})
 
 ASK_FOR_COPY = "Ask the supplier to send the CMRT again as an Excel workbook (.xlsx)."
 
@@ -342,10 +346,11 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
     previous = b""
     dtd = False
     is_sheet = sheet is not None
+    lean = is_sheet and sheet.lower() not in _REFERENCE_LISTS  # drop what calamine would only skip
     extent = SheetExtent(cell_limit=MAX_SHEET_CELLS)
     kept = _room_for(checked, member)
     carry = b""  # a sheet's text from its last "<" on: an element the chunk's end cut waits for the next
-    crc = 0  # of the sheet as kept
+    crc = 0 if lean else None  # of the sheet as kept, when it is not kept as read
     with archive.open(member) as stream:
         while True:
             chunk = stream.read(1 << 20)
@@ -356,9 +361,10 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
                 raise _bomb(name, size)
             if is_sheet:
                 if kept is not None:
-                    chunk, carry = _formulas_dropped(carry + chunk)
+                    if lean:
+                        chunk, carry = _formulas_dropped(carry + chunk)
+                        crc = zlib.crc32(chunk, crc)
                     kept.append(chunk)
-                    crc = zlib.crc32(chunk, crc)
                 extent.feed(chunk)
                 if extent.last_row() > MAX_ROWS:  # no need to read the rest to refuse it
                     break
