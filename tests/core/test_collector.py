@@ -55,7 +55,7 @@ def test_it_resumes_only_when_the_last_of_two_threads_is_done():
     assert gc.isenabled()
 
 
-def test_what_the_work_made_is_examined_once_and_kept_with_the_old_objects():
+def test_what_the_work_made_is_kept_with_the_old_objects():
     with collector_paused():
         made = [[] for _ in range(1000)]  # rows and matches, say
     young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}

@@ -45,3 +45,32 @@ def test_rows_stored_by_another_version_keep_their_values_and_take_defaults(read
     assert decoded.smelters[0] == SmelterRow(**{**vars(original[0]), "looked_up_id": "", "duplicate_of": None})
     assert decoded.smelters[1] == original[1] and decoded.smelters[1].name == original[1].name != ""
     assert decoded.smelters[2:] == original[2:]
+
+
+@pytest.mark.parametrize("odd", [
+    {"raw": 10**20},  # a whole number Excel stored past 64 bits: orjson alone would read a float
+    {"raw": -(10**25)},
+    {"raw": float("nan")},  # json.dumps writes NaN, which orjson refuses
+    {"raw": 1e300},
+    {"comment": "Tin \ud800 smelter"},  # a lone surrogate from a damaged cell
+])
+def test_values_orjson_reads_otherwise_come_back_as_json_reads_them(read_files, odd):
+    declaration = read_files[0]
+    data = json.loads(declaration_to_json(declaration))
+    data["metal_answers"]["Tin"][0].update(odd)
+    data["company_answers"][0].update(odd)
+    text = json.dumps(data, ensure_ascii=False)
+    decoded = declarations_from_json([text])[0]
+    for answer in (decoded.metal_answers["Tin"][0], decoded.company_answers[0]):
+        for key, value in odd.items():
+            got = getattr(answer, key)
+            assert type(got) is type(value)
+            assert got == value or value != value and got != got  # NaN is not equal to itself
+    assert decoded.smelters == declaration.smelters
+
+
+def test_a_huge_number_as_the_effective_date_cell_comes_back_whole(read_files):
+    data = json.loads(declaration_to_json(read_files[0]))
+    data["company"]["effective_date_raw"] = 123456789012345678901234567890
+    decoded = declarations_from_json([json.dumps(data)])[0]
+    assert decoded.company.effective_date_raw == 123456789012345678901234567890
