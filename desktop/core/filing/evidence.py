@@ -113,6 +113,7 @@ def compute_ahead(project: Project) -> Future:
         try:
             stored, current = known["stored current"], known["current_declarations"]
             if stored is None or current is None:
+                give_way()  # the window opening paints first: reading every declaration takes a core meanwhile
                 con = connect()
                 try:
                     rows = stored_declaration_rows(con, current_only=True)
