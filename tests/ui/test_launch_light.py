@@ -33,3 +33,21 @@ def test_the_start_screen_builds_no_wizard_until_a_project_opens(qtbot, tmp_path
     assert window.screens.currentWidget() is window.wizard
     assert len(window.wizard.pages) == len(PAGE_CLASSES)
     window.close_project()
+
+
+# The CMRT workbook reader and what only it needs (the worker pool, decryption, the workbook readers).
+WORKBOOK_READER = ("desktop.core.cmrt.workbook_file", "desktop.core.cmrt.batch", "desktop.core.cmrt.checking",
+                   "concurrent.futures.process", "msoffcrypto", "python_calamine")
+
+
+def test_opening_a_project_leaves_the_workbook_reader_unloaded(sample_project_path, tmp_path):
+    # Opening decodes the stored declarations; reading workbooks waits until the user imports one.
+    probe = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from desktop.ui.main_window import create_main_window; window = create_main_window(); window.show(); "
+        f"assert window.open_project({str(sample_project_path)!r}); app.processEvents(); "
+        f"print(','.join(m for m in {WORKBOOK_READER!r} if m in sys.modules))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", CMDESK_DATA_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1:] in ([], [""])

@@ -24,7 +24,7 @@ from msoffcrypto.exceptions import FileFormatError, InvalidKeyError, ParseError
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
-from desktop.core.cmrt.formula_text import without_formulas
+from desktop.core.cmrt.formula_text import without_formulas_and_empty_cells
 from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters
 from desktop.core.cmrt.stored_package import StoredPackage
 
@@ -48,6 +48,10 @@ SHEETS_READ = frozenset({"Revision", "Declaration", "Smelter List", "Product Lis
                          "Standard Smelter Names", "Smelter Reference List", "Smelter and Mine List"})
 
 _SHEETS_READ_FOLDED = frozenset(name.lower() for name in SHEETS_READ)
+# Reference lists: values with few formulas and no blank template rows, so dropping formulas and
+# empty cells (formula_text) would cost more than calamine saves; they go to calamine as they are.
+_REFERENCE_LISTS = frozenset({"smelter look-up", "standard smelter names", "smelter reference list",
+                              "smelter and mine list"})
 
 ASK_FOR_COPY = "Ask the supplier to send the CMRT again as an Excel workbook (.xlsx)."
 
@@ -336,16 +340,17 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
     """Stream one part once: count its real size, refuse DTDs anywhere, and bound what a sheet
     (`sheet` is its name, "" if unknown, None for a part that is not a sheet) would make calamine
     allocate from the rows and columns actually in it (sheet_guard). The part goes to `checked`
-    (for calamine) when it has room, a sheet without its formulas (formula_text): the guard then
-    measures exactly what calamine will read."""
+    (for calamine) when it has room, a sheet without its formulas and empty cells (formula_text):
+    the guard then measures exactly what calamine will read."""
     size = 0
     previous = b""
     dtd = False
     is_sheet = sheet is not None
+    lean = is_sheet and sheet.lower() not in _REFERENCE_LISTS  # drop what calamine would only skip
     extent = SheetExtent(cell_limit=MAX_SHEET_CELLS)
     kept = _room_for(checked, member)
     carry = b""  # a sheet's text from its last "<" on: an element the chunk's end cut waits for the next
-    crc = 0  # of the sheet as kept
+    crc = 0 if lean else None  # of the sheet as kept, when it is not kept as read
     with archive.open(member) as stream:
         while True:
             chunk = stream.read(1 << 20)
@@ -356,9 +361,10 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
                 raise _bomb(name, size)
             if is_sheet:
                 if kept is not None:
-                    chunk, carry = _formulas_dropped(carry + chunk)
+                    if lean:
+                        chunk, carry = _formulas_dropped(carry + chunk)
+                        crc = zlib.crc32(chunk, crc)
                     kept.append(chunk)
-                    crc = zlib.crc32(chunk, crc)
                 extent.feed(chunk)
                 if extent.last_row() > MAX_ROWS:  # no need to read the rest to refuse it
                     break
@@ -413,12 +419,12 @@ def _room_for(checked: StoredPackage | None, member: zipfile.ZipInfo) -> list[by
 
 
 def _formulas_dropped(text: bytes) -> tuple[bytes, bytes]:
-    """(text up to its last "<" without formulas, the rest); all of it when no tag start is near
-    the end (a formula cut there simply stays)."""
+    """(text up to its last "<" without formulas and empty cells, the rest); all of it when no tag
+    start is near the end (a formula or cell cut there simply stays)."""
     cut = text.rfind(b"<")
     if cut < 0 or len(text) - cut > 4096:
         cut = len(text)
-    return without_formulas(text[:cut]), text[cut:]
+    return without_formulas_and_empty_cells(text[:cut]), text[cut:]
 
 
 def _describe(data: bytes) -> str:

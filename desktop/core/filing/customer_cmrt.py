@@ -20,6 +20,7 @@ from desktop.core.project import Project
 from desktop.core.filing.scoping import Outcome
 from desktop.core.smelters import Rollup
 
+EXPORT_KIND = "customer_cmrt"  # how the export history names a CMRT written for customers
 SCOPE_COMPANY = "A. Company"
 SCOPE_PRODUCT = "B. Product (or List of Products)"
 YES_NO = ("Yes", "No")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from desktop.core.suppliers.inquiry import read_supplier_files, save_import
 from desktop.core.project import Project
 from desktop.core.sample.company import SAMPLE_NOTICE, sample_company
 
@@ -47,6 +46,9 @@ def create_sample_project(path: str | Path, import_files: bool = True) -> Projec
 
 
 def _import_sample_files(project: Project, paths: list[Path]) -> None:
+    # Imported here: the wizard reads SAMPLE_SETTING at every open, without the CMRT reader.
+    from desktop.core.suppliers.inquiry import read_supplier_files, save_import
+
     # One worker: a handful of small files is faster than starting a process pool.
     files = read_supplier_files(paths, project.suppliers(), workers=1)
     for item in files or []:

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from desktop.core.cmrt.model import METALS
-from desktop.core.smelters.list_files import ListFileError, read_table_file
 from desktop.core.smelters.names import country_key, metal_key, smelter_id_key
 
 LOOKUP_SHEET = "Smelter Look-up"
@@ -148,6 +147,9 @@ def cell_text(value: object) -> str:
 
 def read_tables(path: Path) -> list[tuple[str, list[list[object]]]]:
     """Every sheet of a workbook (.xlsx, .xls or Excel XML), or the one table of a CSV, as (name, rows)."""
+    # Imported here: the workbook readers are needed only to read list files, not to open a project.
+    from desktop.core.smelters.list_files import ListFileError, read_table_file
+
     try:
         return read_table_file(Path(path))
     except ListFileError as error:

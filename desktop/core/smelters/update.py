@@ -31,7 +31,6 @@ from desktop.core.smelters.sources import (
     read_lookup,
     read_status_lists,
 )
-from desktop.core.smelters.list_files import workbook_sheet_names
 
 _STATUS_FIELDS = (
     "status", "status_label", "status_source", "status_as_of", "last_audit_date",
@@ -81,6 +80,8 @@ def preview_reference_update(
     kind not among the files is kept from `reference`; revision histories add up.
     `on_progress(done, total, file)` reports each file read.
     """
+    from desktop.core.smelters.list_files import workbook_sheet_names  # the readers, only when updating
+
     files = [Path(f) for f in files]
     if not files:
         raise ValueError("Pick a newer CMRT template or RMI's facility lists to update from.")

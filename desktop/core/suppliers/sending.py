@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from desktop.core.cmrt import read_cmrt
 from desktop.core.cmrt.model import UnreadableFile
 from desktop.core.suppliers.followup import Sender, write_eml
 from desktop.core.suppliers.requests import reminder_subject, reminder_text, request_subject, request_text
@@ -33,6 +32,8 @@ class BlankTemplateError(ValueError):
 
 def check_blank_cmrt(path: Path) -> str:
     """The template's name and revision ("CMRT 6.5") when `path` is a blank CMRT; raises otherwise."""
+    from desktop.core.cmrt import read_cmrt  # the reader, only when a template is chosen (not to open a project)
+
     try:
         declaration = read_cmrt(path)
     except UnreadableFile as error:

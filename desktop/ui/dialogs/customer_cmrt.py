@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core import app_settings
 from desktop.core.filing.customer_cmrt import (
     CONTACT_FIELDS,
+    EXPORT_KIND,
     SCOPE_COMPANY,
     SCOPE_PRODUCT,
     CustomerCmrt,
@@ -46,7 +47,6 @@ from desktop.ui import dialogs
 from desktop.ui.models.customer_answers_table import AnswerChoiceDelegate, CustomerAnswersModel
 from desktop.ui.workers import BackgroundTask
 
-EXPORT_KIND = "customer_cmrt"
 SCOPES = {SCOPE_COMPANY: "The whole company", SCOPE_PRODUCT: "A list of products (the products with 3TG)"}
 
 

@@ -55,9 +55,16 @@ class CompanyPage(WizardPage):
         self.checked: set[str] = set()
         self._loading = False
 
+        # The scroll area is in place before its content is filled in: a widget moved into
+        # another parent is styled again with all it holds (wizard.py).
+        self.scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        self.body.addWidget(scroll)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
+        scroll.setWidget(content)
         for title, names in GROUPS:
             group = QGroupBox(title)
             form = QFormLayout(group)
@@ -71,12 +78,6 @@ class CompanyPage(WizardPage):
                 form.addRow(self._field_label("Filing deadline"), self.deadline_label)
             column.addWidget(group)
         column.addStretch(1)
-
-        self.scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll)
 
     def _field_label(self, text: str) -> QLabel:
         label = QLabel(text)

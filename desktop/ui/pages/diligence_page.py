@@ -69,9 +69,18 @@ class DiligencePage(WizardPage):
         self._complete = False
         self.determination = None  # set by load(): the outcome shown at the top
 
+        # The scroll area is in place before its content is filled in: a widget moved into
+        # another parent is styled again with all it holds (wizard.py).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll = scroll
+        self.body.addWidget(scroll)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
+        scroll.setWidget(content)
         column.addWidget(self._build_outcome_box())
         self.figures_waiting = QLabel(
             "Working out the outcome from the supplier answers: the smelters they report are being "
@@ -89,14 +98,6 @@ class DiligencePage(WizardPage):
         column.addWidget(self.origins_box)
         column.addWidget(self._build_future_steps_box())
         column.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        self.scroll = scroll
-        self.body.addWidget(scroll)
 
     # -- layout ----------------------------------------------------------------------------------
 

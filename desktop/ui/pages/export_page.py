@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.records import DRAFT_PREFIX
 from desktop.core.export.report_data import ReportData
+from desktop.core.filing.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.core.filing.evidence import project_determination, project_rollup
 from desktop.core.filing.readiness_checks import STALE_STATUS_REASON_KEY, late_filing_warning, status_date_problem
 from desktop.core.project import Project, ProjectError
@@ -34,9 +35,7 @@ from desktop.core.filing.report_builder import NotReadyToExport, missing_with_st
 from desktop.ui import dialogs
 from desktop.ui.audit_pack_writer import AuditPackWriter
 from desktop.core.export.records import record_for
-from desktop.ui.dialogs.customer_cmrt import EXPORT_KIND as CUSTOMER_CMRT_KIND
 from desktop.ui.dialogs.figures import FiguresDialog
-from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
 from desktop.ui.export_worker import (
     DRAFT_KIND,
     EXPORT_KINDS,
@@ -141,9 +140,17 @@ class ExportPage(WizardPage):
         self.figures_dialog = None
 
         # Everything scrolls together: a long list of missing facts must not squeeze the table away.
+        # The scroll area is in place before its content is filled in: a widget moved into
+        # another parent is styled again with all it holds (wizard.py).
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.body.addWidget(self.scroll, 1)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
+        self.scroll.setWidget(content)
         column.addWidget(self._build_readiness_box())
         column.addWidget(self._build_figures_box())
         column.addWidget(self._build_buttons_box())
@@ -164,12 +171,6 @@ class ExportPage(WizardPage):
         self.history_view.setMinimumHeight(150)
         history_layout.addWidget(self.history_view)
         column.addWidget(history, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        self.body.addWidget(self.scroll, 1)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -351,6 +352,9 @@ class ExportPage(WizardPage):
     def open_customer_cmrt(self) -> None:
         if self.project is None:
             return
+        # Imported here: the dialog brings the CMRT reader, which opening a project does not need.
+        from desktop.ui.dialogs.customer_cmrt import CustomerCmrtDialog
+
         dialog = CustomerCmrtDialog(self.project, self.folder, self, self.pool)
         dialog.written.connect(lambda _path: self.refresh())
         self.customer_dialog = dialog  # window-modal and not blocking: tests reach it here

@@ -62,18 +62,20 @@ class ProductsPage(WizardPage):
         self.products: list[Product] = []
         self._loading = False
 
+        # Containers go in place before they are filled in: a widget moved into another parent
+        # is styled again with all it holds (wizard.py).
         splitter = QSplitter(Qt.Horizontal)
+        self.body.addWidget(splitter, 1)
         splitter.addWidget(self._build_list_side())
         # The questions scroll rather than squash on a small laptop screen.
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QScrollArea.NoFrame)
-        detail_scroll.setWidget(self._build_detail_side())
         splitter.addWidget(detail_scroll)
+        detail_scroll.setWidget(self._build_detail_side())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([300, 600])
-        self.body.addWidget(splitter, 1)
         self.body.addWidget(self._build_outcome_box())
 
     # -- layout ----------------------------------------------------------------------------------

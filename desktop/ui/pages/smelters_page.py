@@ -93,10 +93,10 @@ class SmelterReviewPage(WizardPage):
         self.body.addWidget(self.chips)
         self.body.addLayout(self._build_filters())
         self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs, 1)  # in place before it is filled in (a widget moved is styled again)
         self.tabs.addTab(self._build_smelters_tab(), "Smelters")
         self.tabs.addTab(self._build_unresolved_tab(), "Unresolved")
         self.tabs.currentChanged.connect(lambda i: self.chips.set_unresolved_checked(i == UNRESOLVED_TAB))
-        self.body.addWidget(self.tabs, 1)
         self.empty_label = QLabel(
             "No supplier smelter lists yet. Import your suppliers' CMRT files on the Supplier inquiry "
             "step; every smelter they report will be listed here with its status."

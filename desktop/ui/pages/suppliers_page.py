@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget, QWidget
 
-from desktop.core.suppliers.inquiry import SupplierFile, known_hashes, read_supplier_files, save_import
 from desktop.core.project import Project
 from desktop.core.filing.evidence import project_response_rate
 from desktop.ui import dialogs
@@ -17,6 +17,9 @@ from desktop.ui.plural import plural, was_were
 from desktop.ui.widgets.files_panel import FilesPanel
 from desktop.ui.widgets.roster_panel import RosterPanel
 from desktop.ui.workers import BackgroundTask
+
+if TYPE_CHECKING:
+    from desktop.core.suppliers.inquiry import SupplierFile
 
 
 class SuppliersPage(WizardPage):
@@ -68,12 +71,12 @@ class SuppliersPage(WizardPage):
         self.body.addWidget(self.status_label)
 
         self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs, 1)  # in place before it is filled in (a widget moved is styled again)
         self.roster = RosterPanel()
         self.roster.changed.connect(self._refresh_counts)
         self.files = FilesPanel()
         self.tabs.addTab(self.roster, "Suppliers")
         self.tabs.addTab(self.files, "Files received")
-        self.body.addWidget(self.tabs, 1)
 
     def clear_messages(self) -> None:
         self.status_label.clear()
@@ -133,6 +136,9 @@ class SuppliersPage(WizardPage):
         """Read the files off the UI thread; nothing is saved until the user confirms."""
         if self.project is None or self.is_importing():
             return False
+        # Imported here: the CMRT reader is needed to import files, not to open a project.
+        from desktop.core.suppliers.inquiry import known_hashes, read_supplier_files
+
         suppliers = self.project.suppliers()
         hashes = known_hashes(self.project)
 
@@ -189,6 +195,8 @@ class SuppliersPage(WizardPage):
         if not dialogs.review_import(self, files, self.project.suppliers()):
             self._finish("Import cancelled. Nothing was changed.")
             return
+        from desktop.core.suppliers.inquiry import save_import
+
         try:
             save_import(self.project, files)
         except Exception as error:  # the transaction rolled back: the project is as it was
