@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -74,3 +75,14 @@ def test_a_huge_number_as_the_effective_date_cell_comes_back_whole(read_files):
     data["company"]["effective_date_raw"] = 123456789012345678901234567890
     decoded = declarations_from_json([json.dumps(data)])[0]
     assert decoded.company.effective_date_raw == 123456789012345678901234567890
+
+
+def test_decoding_leaves_no_second_copy_inside_the_stored_text(read_files):
+    """A project's stored texts stay in memory while it opens: parsing one must not leave a UTF-8
+    copy of it cached inside (CPython counts that copy in the text's size)."""
+    data = json.loads(declaration_to_json(read_files[0]))
+    data["smelters"][0]["name"] = "云南锡业股份有限公司"  # a supplier writing in Chinese
+    text = json.dumps(data, ensure_ascii=False)
+    size = sys.getsizeof(text)
+    assert declarations_from_json([text])[0].smelters[0].name == "云南锡业股份有限公司"
+    assert sys.getsizeof(text) == size

@@ -86,10 +86,12 @@ _LARGEST_EXACT = 2**63  # orjson reads integers up to 64 bits exactly
 def _parsed(text: str) -> dict:
     """The stored text as json.loads reads it, parsed by orjson: twice as fast, the larger part of
     opening a large project (issue 13). orjson refuses what json.dumps may write (NaN, a lone
-    surrogate) and reads an integer beyond 64 bits as a float: json parses those again."""
+    surrogate) and reads an integer beyond 64 bits as a float: json parses those again.
+    Given bytes: given the text itself, orjson would keep a UTF-8 copy inside it for as long as
+    the text lives (the size of every stored declaration again, while a project opens)."""
     try:
-        data = orjson.loads(text)
-    except orjson.JSONDecodeError:
+        data = orjson.loads(text.encode())
+    except (UnicodeEncodeError, orjson.JSONDecodeError):  # a lone surrogate does not encode
         return json.loads(text)
     return json.loads(text) if _may_hold_a_huge_integer(data) else data
 

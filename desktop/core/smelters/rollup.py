@@ -127,6 +127,11 @@ class Rollup:
         )
 
 
+# A distinct row's match, the smelter or unresolved group its rows join, and who reported that
+# (a set to test, the entry's list to show).
+_Entry = tuple[Match, RolledSmelter | UnresolvedRow, set[str], list[str]]
+
+
 def rollup(
     declarations: Iterable[Declaration],
     reference: SmelterReference,
@@ -145,8 +150,9 @@ def rollup(
     """
     declarations = list(declarations)
     index = decision_index(decisions)
-    cache: dict[tuple, Match] = {}  # the same dirty row recurs across suppliers: match it once
-    keys: dict[tuple, str] = {}  # and its decision key, for the unresolved ones
+    # Per distinct row as matching reads it (the same dirty row recurs across suppliers): its
+    # match, the entry its rows join, and who reported that entry. Matched and placed once.
+    entries: dict[tuple, _Entry] = {}
     merged: dict[str, set[int]] = {}  # the matches already merged into each unresolved group
     rolled: dict[tuple[str, str], RolledSmelter] = {}
     unresolved: dict[str, UnresolvedRow] = {}
@@ -158,21 +164,26 @@ def rollup(
         for declaration in declarations:
             give_way()  # worked out in the background: the window's own work goes first (foreground.py)
             supplier = supplier_name(declaration, supplier_names)
+            file_name = declaration.file_name
             for row in declaration.smelters:
                 if row.duplicate_of is not None:
                     continue  # the reader marks exact repeats; count the first only
                 signature = match_signature(row)
-                match = cache.get(signature)
-                if match is None:
-                    match = cache[signature] = match_row(row, reference, index)
-                reported = ReportedRow(supplier, declaration.file_name, row, match)
-                if match.resolved:
-                    _add_resolved(rolled, reference, match, reported, members)
-                else:
-                    key = keys.get(signature)
-                    if key is None:
-                        key = keys[signature] = row_key(row)
-                    _add_unresolved(unresolved, key, match, reported, members, merged)
+                entry = entries.get(signature)
+                if entry is None:
+                    match = match_row(row, reference, index)
+                    if match.resolved:
+                        entry = entries[signature] = _resolved_entry(rolled, reference, match, members)
+                    else:
+                        entry = entries[signature] = _unresolved_entry(unresolved, row_key(row), match, row,
+                                                                        members, merged)
+                match, target, reporters, names = entry
+                target.rows.append(ReportedRow(supplier, file_name, row, match))
+                if supplier not in reporters:
+                    reporters.add(supplier)
+                    names.append(supplier)
+                if row.recycled_scrap and match.resolved and not target.recycled:
+                    target.recycled = row.recycled_scrap.strip().lower() == "yes"
 
     _apply_overrides(rolled, overrides)
     order = {metal: i for i, metal in enumerate(METALS)}
@@ -190,7 +201,7 @@ def rollup(
     return Rollup(smelters, leftovers, summary, reference.status_as_of)
 
 
-def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: ReportedRow, members: dict) -> None:
+def _resolved_entry(rolled, reference: SmelterReference, match: Match, members: dict) -> _Entry:
     key = (match.metal, match.cid)
     smelter = rolled.get(key)
     if smelter is None:
@@ -199,8 +210,6 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
             ref.metal, ref.cid, ref.name, ref.country, ref.status, ref.status_label,
             ref.status_as_of, ref.status_source, ref.status, covered_country=ref.covered_country,
         )
-    smelter.rows.append(reported)
-    _add_member(members, key, smelter.reported_by, reported.supplier)
     if match.method not in smelter.methods:
         smelter.methods.append(match.method)
     if match.flags:  # most matches carry none
@@ -208,13 +217,11 @@ def _add_resolved(rolled, reference: SmelterReference, match: Match, reported: R
             if flag not in smelter.flags:
                 smelter.flags.append(flag)
         smelter.contradiction = smelter.contradiction or bool(_CONTRADICTIONS & set(match.flags))
-    if not smelter.recycled and reported.row.recycled_scrap:
-        smelter.recycled = reported.row.recycled_scrap.strip().lower() == "yes"
+    return match, smelter, members.setdefault(key, set()), smelter.reported_by
 
 
-def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, members: dict,
-                    merged: dict[str, set[int]]) -> None:
-    row = reported.row
+def _unresolved_entry(unresolved, key: str, match: Match, row: SmelterRow, members: dict,
+                      merged: dict[str, set[int]]) -> _Entry:
     written_id = row.smelter_id or row.looked_up_id
     group = unresolved.get(key)
     if group is None:
@@ -224,7 +231,7 @@ def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, m
         seen = merged[key] = {id(match)}
     else:
         seen = merged[key]
-    if id(match) not in seen:  # rows matched alike (the match cache) are merged once
+    if id(match) not in seen:  # another way of writing the same thing: its match joins the group
         seen.add(id(match))
         # Rows with and without a pasted ID are one smelter (issue 11); the ID's explanation
         # (RMI removed it, and where RMI points) says more than "no name matches".
@@ -233,17 +240,7 @@ def _add_unresolved(unresolved, key: str, match: Match, reported: ReportedRow, m
                 group.reason = match.reason
             group.smelter_id = ", ".join(filter(None, (group.smelter_id, written_id)))
         group.candidates = ranked(group.candidates + match.candidates)
-    group.rows.append(reported)
-    _add_member(members, key, group.suppliers, reported.supplier)
-
-
-def _add_member(members: dict, key, names: list[str], supplier: str) -> None:
-    seen = members.get(key)
-    if seen is None:
-        seen = members[key] = set()
-    if supplier not in seen:
-        seen.add(supplier)
-        names.append(supplier)
+    return match, group, members.setdefault(key, set()), group.suppliers
 
 
 def _apply_overrides(rolled, overrides: Iterable[SmelterOverride]) -> None:
