@@ -12,7 +12,9 @@ Each case runs in a fresh process (median of --runs), offscreen, timed from the 
   bare window       import PySide6, QApplication, a bare QMainWindow shown and painted (baseline)
   launch            import the app, create_main_window(), start screen shown and painted
   open sample       open the sample project from the start screen to its painted first page (baseline)
-  open 500          open the 500-supplier project to its painted first page ("usable window")
+  open 500          open the 500-supplier project to its painted first page ("usable window"), at once
+                    after launching; and again in other processes once the start screen has shown for
+                    a second, as a user's click comes (meanwhile the app imports what opening needs)
   page switches     each wizard step shown and painted, in order, at once after the 500-supplier open
                     (the figures are worked out off the UI thread; a step shows placeholders for
                     what waits for them, and is filled in when they arrive)
@@ -43,6 +45,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TARGET_LAUNCH = 0.4
 TARGET_OPEN = 0.7
 TARGET_PAGE = 0.3
+LOOK_SECONDS = 1.0  # how long the start screen shows before the user clicks a project, at least
 
 
 def project_path(suppliers: int) -> Path:
@@ -147,6 +150,17 @@ def child(case: str, suppliers: int) -> dict:
         figures["open sample"] = time.perf_counter() - start
         return figures
     path = project_path(suppliers)
+    if case == "after a look":
+        until = time.perf_counter() + LOOK_SECONDS  # the start screen waits for the click, events served
+        while time.perf_counter() < until:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        opened = time.perf_counter()
+        window.open_project(path)
+        painted(window)
+        figures[f"open {suppliers} after a look"] = time.perf_counter() - opened
+        window.close_project()
+        return figures
     opened = time.perf_counter()
     window.open_project(path)
     painted(window)
@@ -203,9 +217,10 @@ def main() -> int:
     path = build_project(options.suppliers)
     if time.perf_counter() - started > 1:
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
-    results, env = {}, compiled_env()
-    for case in ("bare", "launch", "sample", "large"):
-        results.update(medians(run_fresh(__file__, options.runs, ["--suppliers", str(options.suppliers), case], env)))
+    results, runs, env = {}, {}, compiled_env()
+    for case in ("bare", "launch", "sample", "large", "after a look"):
+        runs[case] = run_fresh(__file__, options.runs, ["--suppliers", str(options.suppliers), case], env)
+        results.update(medians(runs[case]))
     print(f"median of {options.runs} fresh processes per case; {machine_note()}")
     print(f"project: {path.name}, {path.stat().st_size / 2**20:.0f} MB")
     bare, launch = results["bare window"], results["launch"]
@@ -220,6 +235,11 @@ def main() -> int:
 
     line("launch to first paint (vs bare window)", launch, bare, TARGET_LAUNCH)
     line(f"open {options.suppliers} suppliers (vs the sample)", large, sample, TARGET_OPEN)
+    each = [run[f"open {options.suppliers}"] for run in runs["large"]]  # the target holds for the worst too
+    print(f"  each run: {', '.join(f'{value:.3f}' for value in each)}; worst {max(each):.3f} "
+          f"{'met' if max(each) < TARGET_OPEN else 'MISSED'}")
+    line(f"  the same, {LOOK_SECONDS:.0f} s after launching", results[f"open {options.suppliers} after a look"],
+         sample, TARGET_OPEN)
     print("page switches at once after the open (placeholders for figures not yet worked out):")
     for key, value in results.items():
         if key.startswith("page "):

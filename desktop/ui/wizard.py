@@ -30,6 +30,9 @@ from desktop.ui.widgets.elided_label import ElidedLabel
 # first comes once the opened project's window has painted.
 TICK_MS, FIRST_TICK_MS = 25, 250
 PAINT_MS = 150  # after a click on a step, how long background figure work gives way to the window
+# Steps not on screen whose data changed are loaded again (one per tick) once the data has not
+# changed for this long: their list notes and ticks stay true, and typing is never slowed by it.
+QUIET_MS = 1000
 
 
 class WizardView(QWidget):
@@ -46,6 +49,11 @@ class WizardView(QWidget):
         self._figures_timer = QTimer(self)
         self._figures_timer.setInterval(TICK_MS)
         self._figures_timer.timeout.connect(self._load_when_figures_known)
+        self._quiet_timer = QTimer(self)  # restarted by each change of the data: then the steps behind
+        self._quiet_timer.setSingleShot(True)
+        self._quiet_timer.setInterval(QUIET_MS)
+        self._quiet_timer.timeout.connect(lambda: self._figures_timer.start(TICK_MS))
+        self._quiet_since = -1  # the data version the quiet timer was started for
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -104,6 +112,7 @@ class WizardView(QWidget):
         self.project = None
         self._loaded_at.clear()
         self._figures_timer.stop()
+        self._quiet_timer.stop()
         self._figures = None
         for page in self.pages:
             page.project = None
@@ -168,8 +177,10 @@ class WizardView(QWidget):
             if arrived:
                 changed = True
                 break
-        else:  # nothing filled in this tick: load the nearest step not loaded yet
+        else:  # nothing filled in this tick: load the nearest step not loaded yet, or behind the data
             waiting = [index for index in by_nearness if index not in self._loaded_at]
+            if not waiting and not self._quiet_timer.isActive():
+                waiting = [index for index in by_nearness if index in self._behind_the_data()]
             if waiting:
                 self._loading = True
                 try:
@@ -177,10 +188,17 @@ class WizardView(QWidget):
                 finally:
                     self._loading = False
                 changed = True
-        if not self.steps_loaded():
+        if not self.steps_loaded() or (self._behind_the_data() and not self._quiet_timer.isActive()):
             self._figures_timer.start(TICK_MS)
         if changed:
             self._refresh_steps()
+
+    def _behind_the_data(self) -> list[int]:
+        """Steps loaded from older data than the project's now, other than the one on screen (shown
+        again, a step loads afresh; the one on screen made the change and keeps what the user sees)."""
+        version = self.project.data_version() if self.project is not None else None
+        return [index for index, loaded in self._loaded_at.items()
+                if loaded != version and index != self.current_index()]
 
     def go_next(self) -> None:
         if self.pages[self.current_index()].before_next():
@@ -248,6 +266,10 @@ class WizardView(QWidget):
             self._figures_timer.start(TICK_MS)  # a step shows placeholders: fill it in when figures arrive
         if self._loading:
             return
+        version = self.project.data_version()
+        if version != self._quiet_since and self._behind_the_data():
+            self._quiet_since = version
+            self._quiet_timer.start()  # once the user pauses, the steps behind are loaded again
         for index, page in enumerate(self.pages):
             if index not in self._loaded_at:  # its figures are still being worked out
                 self.step_list.item(index).setText(f"{index + 1}   {page.title}")

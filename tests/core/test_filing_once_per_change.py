@@ -116,3 +116,22 @@ def test_the_conclusion_is_shared_until_the_data_changes(project):
     assert other is not first and other.determination.outcome == first.determination.outcome
     project.set_answer("voluntary_cmr", "yes")
     assert project_conclusion(project) is not first
+
+
+def test_the_response_rate_is_kept_until_the_roster_changes(project):
+    from desktop.core.filing.evidence import answered_supplier_ids, project_response_rate
+    from desktop.core.suppliers import response_rate
+
+    first = project_response_rate(project)
+    assert project_response_rate(project) is first
+    assert first == response_rate(project.suppliers(), answered_supplier_ids(project))
+    supplier = project.suppliers()[0]
+    supplier.asked = not supplier.asked
+    project.save_supplier(supplier)
+    again = project_response_rate(project)
+    assert again.surveyed == first.surveyed + (1 if supplier.asked else -1)
+    assert again == response_rate(project.suppliers(), answered_supplier_ids(project))
+    assert project.supplier_count() == len(project.suppliers())
+    project.delete_supplier(supplier.id)
+    assert project.supplier_count() == len(project.suppliers())
+    assert project_response_rate(project) == response_rate(project.suppliers(), answered_supplier_ids(project))

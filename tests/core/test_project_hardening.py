@@ -203,6 +203,24 @@ def test_flipped_bytes_in_a_stored_original_are_found_and_named(tmp_path, cmrt_d
         project.close()
 
 
+def test_hashing_originals_ahead_gives_way_to_the_window_but_not_when_awaited(tmp_path):
+    from desktop.core.foreground import window_busy
+
+    project = Project.create(tmp_path / "p.cmdesk")
+    try:
+        project.add_declaration_file(b"first file", "one.xlsx")
+        project.add_declaration_file(b"second file", "two.xlsx")
+        with window_busy():  # the window opening: the hashing waits until it has painted
+            project.check_originals_ahead()
+            project._originals_ahead.join(0.3)
+            assert project._originals_ahead.is_alive() and project._intact_originals() == set()
+            # The Export step's check waits for the hashing: it runs at once, the window busy or not.
+            assert project.damaged_originals() == []
+            assert len(project._intact_originals()) == 2
+    finally:
+        project.close()
+
+
 # -- durability: a writer killed at random points ----------------------------------------------
 
 KILL_TRIALS = 12

@@ -46,8 +46,27 @@ def test_opening_a_project_leaves_the_workbook_reader_unloaded(sample_project_pa
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
         "from desktop.ui.main_window import create_main_window; window = create_main_window(); window.show(); "
         f"assert window.open_project({str(sample_project_path)!r}); app.processEvents(); "
-        f"print(','.join(m for m in {WORKBOOK_READER!r} if m in sys.modules))"
+        f"print(','.join(m for m in {WORKBOOK_READER!r} if m in sys.modules), flush=True); "
+        "import os; os._exit(0)"  # PySide6 can crash collecting Qt objects at exit (bench/open_project.py)
     )
     env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", CMDESK_DATA_DIR=str(tmp_path))
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1:] in ([], [""])
+
+
+def test_the_start_screen_imports_what_opening_needs_while_it_waits_and_builds_nothing(tmp_path):
+    # A fresh interpreter: launching has not imported the store or the steps; waiting on the start
+    # screen does, a module per turn of the event loop, and builds no step.
+    probe = (
+        "import sys, time; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from desktop.ui.main_window import OPENING_MODULES, create_main_window; "
+        "window = create_main_window(); window.show(); app.processEvents(); "
+        "before = [m for m in OPENING_MODULES if m in sys.modules]; limit = time.monotonic() + 30\n"
+        "while any(m not in sys.modules for m in OPENING_MODULES) and time.monotonic() < limit:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "print(before, [m for m in OPENING_MODULES if m not in sys.modules], window._wizard is None, flush=True)\n"
+        "import os; os._exit(0)"  # PySide6 can crash collecting Qt objects at exit (bench/open_project.py)
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", CMDESK_DATA_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[] [] True"

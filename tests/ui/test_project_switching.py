@@ -108,3 +108,21 @@ def test_messages_about_one_project_are_gone_when_another_opens(qtbot, window, q
     assert suppliers.files.search.text() == ""
     assert suppliers.files.row_count() == 7
     assert not suppliers.status_label.isVisibleTo(suppliers)
+
+
+def test_a_step_not_shown_catches_up_with_a_change_once_the_user_pauses(qtbot, window, quiet):
+    """A decision made elsewhere changes the Smelter review step's count in the list without a visit."""
+    window.open_sample_project()
+    window.wizard.go_to_page(SmelterReviewPage)
+    before = len(still_to_resolve(project_rollup(window.project).unresolved))
+    assert f"{before} to resolve" in step_text(window, SmelterReviewPage)
+    window.wizard.go_to_page(ExportPage)
+    entry = still_to_resolve(project_rollup(window.project).unresolved)[0]
+    window.project.save_decision(MatchDecision.for_row(entry.rows[0].row, None, not_a_smelter=True, note="x"))
+    page = window.wizard.page(ExportPage)
+    page.refresh()
+    page.completeness_changed.emit()  # as every page does after a change the user made
+    assert f"{before} to resolve" in step_text(window, SmelterReviewPage)  # not while the user may go on
+    qtbot.waitUntil(lambda: f"{before - 1} to resolve" in step_text(window, SmelterReviewPage), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.wizard._figures_timer.isActive(), timeout=10_000)  # and then rests
+    assert window.wizard.page(ExportPage) is window.wizard.stack.currentWidget()

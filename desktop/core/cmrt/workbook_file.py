@@ -38,6 +38,9 @@ MAX_ROWS = 30_000  # rows of any one sheet the reader reads; a sheet with more i
 # The checked parts are handed to calamine uncompressed (stored_package) up to this size; a 6.x
 # CMRT's come to about 4 MB. Past it, calamine reads the original file (and inflates it again).
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
+# Parts are inflated and checked this much at a time: measured fastest (a piece stays in the
+# processor's cache between the inflate, the drop and the guard), and any size of part streams.
+CHUNK_BYTES = 1024 * 1024
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -353,7 +356,7 @@ def _check_part(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, sh
     crc = 0 if lean else None  # of the sheet as kept, when it is not kept as read
     with archive.open(member) as stream:
         while True:
-            chunk = stream.read(1 << 20)
+            chunk = stream.read(CHUNK_BYTES)
             if not chunk:
                 break
             size += len(chunk)

@@ -113,6 +113,7 @@ def compute_ahead(project: Project) -> Future:
         try:
             stored, current = known["stored current"], known["current_declarations"]
             if stored is None or current is None:
+                give_way()  # the window opening paints first: reading every declaration takes a core meanwhile
                 con = connect()
                 try:
                     rows = stored_declaration_rows(con, current_only=True)
@@ -231,8 +232,11 @@ def _answered(current: list[CurrentDeclaration]) -> set[int]:
 
 
 def project_response_rate(project: Project) -> ResponseRate:
-    """Surveyed = suppliers marked as asked; responded = those of them with a usable current CMRT."""
-    return response_rate(project.suppliers(), answered_supplier_ids(project))
+    """Surveyed = suppliers marked as asked; responded = those of them with a usable current CMRT.
+    Once per change of the data: the supplier step's note and counts ask on every refresh of the
+    steps (11 times, each reading the roster, while a 500-supplier project's steps fill in)."""
+    return _once_per_change(
+        project, "response rate", lambda: response_rate(project.suppliers(), answered_supplier_ids(project)))
 
 
 def followed_up_suppliers(project: Project) -> list[Supplier]:

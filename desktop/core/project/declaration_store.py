@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 
 from desktop.core.cmrt.model import Declaration
+from desktop.core.foreground import background_work, give_way, worker_awaited
 from desktop.core.project.declaration_json import declarations_from_json, declaration_to_json
 from desktop.core.project.who_when import current_user, now_iso
 
@@ -54,7 +55,8 @@ class DeclarationRecords:
         intact = self._intact_originals()
         ahead = self.__dict__.get("_originals_ahead")
         if ahead is not None:
-            ahead.join()  # its hashes count; the rest are taken below
+            with worker_awaited():  # it must not give way to the window that waits for it
+                ahead.join()  # its hashes count; the rest are taken below
         damaged = []
         for row in self.con.execute(
             "SELECT d.id, d.file_name, d.sha256, d.imported_at, f.declaration_id IS NOT NULL AS kept "
@@ -77,10 +79,16 @@ class DeclarationRecords:
     def check_originals_ahead(self) -> None:
         """Hash the stored originals on a worker thread, through a reader of its own (`reader()`),
         so the Export step's first readiness check finds them done. Hashing and SQLite reads leave
-        Python's lock, so the window stays responsive meanwhile."""
+        Python's lock, but on a busy two-core machine the thread still takes a core from the
+        window: it gives way while the window opens and fills in a step (foreground.py)."""
         intact, connect = self._intact_originals(), self.reader
 
         def work() -> None:
+            with background_work():
+                _work()
+
+        def _work() -> None:
+            give_way()  # the window opening paints first (foreground.py)
             try:
                 con = connect()
             except sqlite3.Error:
@@ -88,6 +96,7 @@ class DeclarationRecords:
             try:
                 ids = [row["id"] for row in con.execute("SELECT declaration_id AS id FROM declaration_files")]
                 for declaration_id in ids:
+                    give_way()  # on a busy machine, a step the user clicked fills in first
                     row = con.execute(
                         "SELECT d.sha256, f.file_bytes FROM declarations d JOIN declaration_files f "
                         "ON f.declaration_id = d.id WHERE d.id = ?", (declaration_id,)).fetchone()

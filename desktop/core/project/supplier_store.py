@@ -14,6 +14,10 @@ class SupplierRecords:
         rows = self.con.execute(f"SELECT id, {', '.join(_COLUMNS)} FROM suppliers ORDER BY name COLLATE NOCASE, id")
         return [Supplier.from_row(dict(row)) for row in rows]
 
+    def supplier_count(self) -> int:
+        """len(suppliers()), without reading them (the supplier step's tab counts them on every refresh)."""
+        return self.con.execute("SELECT COUNT(*) FROM suppliers").fetchone()[0]
+
     def save_supplier(self, supplier: Supplier) -> int:
         with self.transaction() as con:
             return self._write_supplier(con, supplier)

@@ -106,14 +106,13 @@ class SuppliersPage(WizardPage):
     def _refresh_counts(self) -> None:
         if self.project is None:
             return
-        suppliers = self.project.suppliers()
         self._rate_shown_pending = self._rate_pending()
         self.rate_label.setText(
             ("Counting the suppliers that responded…" if self._rate_shown_pending
              else project_response_rate(self.project).sentence())
             + " Only suppliers marked as asked count as surveyed; a supplier responded when its current CMRT is usable."
         )
-        self.tabs.setTabText(0, f"Suppliers ({len(suppliers)})")
+        self.tabs.setTabText(0, f"Suppliers ({self.project.supplier_count()})")
         self.tabs.setTabText(1, f"Files received ({self.files.row_count()})")
         self.completeness_changed.emit()
 
