@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from desktop.core.cmrt.checking import load_declaration
-from desktop.core.cmrt.model import SmelterRow
+from desktop.core.cmrt.model import MetalAnswer, SmelterRow
 from desktop.core.project.declaration_json import declaration_to_json, declarations_from_json
 from desktop.core.sample import sample_cmrt_dir
 
@@ -46,6 +46,19 @@ def test_rows_stored_by_another_version_keep_their_values_and_take_defaults(read
     assert decoded.smelters[0] == SmelterRow(**{**vars(original[0]), "looked_up_id": "", "duplicate_of": None})
     assert decoded.smelters[1] == original[1] and decoded.smelters[1].name == original[1].name != ""
     assert decoded.smelters[2:] == original[2:]
+
+
+def test_answers_stored_by_another_version_keep_their_values_and_meanings(read_files):
+    declaration = read_files[0]
+    data = json.loads(declaration_to_json(declaration))
+    first, second = data["metal_answers"]["Tin"][:2]
+    del first["cell"]  # as stored before that field existed
+    data["metal_answers"]["Tin"][1] = dict(reversed(list(second.items())))
+    decoded = declarations_from_json([json.dumps(data)])[0].metal_answers["Tin"]
+    original = declaration.metal_answers["Tin"]
+    assert decoded[0] == MetalAnswer(**{**vars(original[0]), "cell": ""})
+    assert decoded[1] == original[1] and decoded[1].meaning is not None
+    assert decoded[2:] == original[2:]
 
 
 @pytest.mark.parametrize("odd", [

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import random
 
 import pytest
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from desktop.core.cmrt.model import METALS
 from desktop.core.smelters import load_reference
-from desktop.core.smelters.fuzzy import ChoiceScorer, scorer_for
+from desktop.core.smelters.fuzzy import ChoiceScorer, _set_ratio_apart, scorer_for
 from desktop.core.smelters.matching import SUGGESTION_CUTOFF, name_similarity
 from desktop.core.smelters.names import name_key
 
@@ -58,9 +59,25 @@ def extract_with_python_scorer(reference, metal: str, key: str) -> list[tuple[st
 
 
 def test_scores_and_order_equal_the_python_scorer(reference):
+    assert_like_the_python_scorer(reference, queries(reference, 300))
+
+
+def test_real_spellings_from_rmi_aliases_score_like_the_python_scorer(reference, smelter_lists_dir):
+    """The names and key terms RMI's alias table records for each smelter, as other metals'
+    suppliers might write them too."""
+    with open(smelter_lists_dir / "smelter-aliases_cfsi.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    written = {name_key(row[column]) for row in rows for column in ("STANDARD SMELTER NAME", "KEY TERM 1",
+                                                                    "KEY TERM 2", "KEY TERM 3")}
+    spellings = sorted(key.replace("#", "") for key in written if key)
+    assert len(spellings) > 300
+    assert_like_the_python_scorer(reference, [(metal, key) for key in spellings for metal in METALS])
+
+
+def assert_like_the_python_scorer(reference, queried: list[tuple[str, str]]) -> None:
     scorer = ChoiceScorer(reference.keys_by_metal)
     checked = 0
-    for metal, key in queries(reference, 300):
+    for metal, key in queried:
         fast = scorer.best(metal, key, limit=8, cutoff=SUGGESTION_CUTOFF)
         slow = extract_with_python_scorer(reference, metal, key)
         # Equal up to float rounding; a score right on the cutoff may fall either side of it.
@@ -76,7 +93,26 @@ def test_scores_and_order_equal_the_python_scorer(reference):
         scores = [score for _, score in fast]
         assert scores == sorted(scores, reverse=True)
         checked += bool(fast)
-    assert checked > 200  # most misspellings have suggestions
+    assert checked > 200  # most have suggestions
+
+
+def test_a_choice_repeating_a_word_scores_rapidfuzz_own_set_ratio_to_the_bit(reference):
+    """Where a key repeating a word shares no word with the query, the scorer works its token set
+    ratio out itself (fuzzy._set_ratio_apart): a rapidfuzz computing it otherwise must fail here
+    rather than move a suggestion's score by a bit."""
+    checked = 0
+    for metal, key in queries(reference, 400):
+        words = key.split()
+        if len(set(words)) < len(words):
+            continue  # the scorer asks rapidfuzz itself for these queries
+        for choice in reference.keys_by_metal[metal]:
+            choice_words = choice.split()
+            if len(set(choice_words)) == len(choice_words) or set(words) & set(choice_words):
+                continue
+            mine = _set_ratio_apart(" ".join(sorted(words)), " ".join(sorted(set(choice_words))))
+            assert mine == fuzz.token_set_ratio(key, choice), (key, choice)
+            checked += 1
+    assert checked > 1000
 
 
 def test_a_repeated_word_and_a_subset_are_scored_like_rapidfuzz(reference):

@@ -55,11 +55,7 @@ def declaration_from_json(text: str) -> Declaration:
     if company.get("effective_date"):
         company["effective_date"] = date.fromisoformat(company["effective_date"][:10])
     metal_answers = {
-        metal: [
-            MetalAnswer(**{**item, "meaning": Meaning(item["meaning"]) if item.get("meaning") else None})
-            for item in items
-        ]
-        for metal, items in (data.get("metal_answers") or {}).items()
+        metal: [_metal_answer(item) for item in items] for metal, items in (data.get("metal_answers") or {}).items()
     }
     return Declaration(
         path=data["path"],
@@ -106,6 +102,20 @@ def _may_hold_a_huge_integer(data: dict) -> bool:
 
 
 _SMELTER_FIELDS = tuple(f.name for f in fields(SmelterRow))
+_ANSWER_FIELDS = tuple(f.name for f in fields(MetalAnswer))
+_MEANING_AT = _ANSWER_FIELDS.index("meaning")
+_MEANINGS = {meaning.value: meaning for meaning in Meaning}
+
+
+def _metal_answer(item: dict) -> MetalAnswer:
+    # As _smelter_row: an answer stored with today's fields in their order is built from its values.
+    meaning = item.get("meaning")
+    meaning = (_MEANINGS.get(meaning) or Meaning(meaning)) if meaning else None
+    if tuple(item) == _ANSWER_FIELDS:
+        values = list(item.values())
+        values[_MEANING_AT] = meaning
+        return MetalAnswer(*values)
+    return MetalAnswer(**{**item, "meaning": meaning})
 
 
 def _smelter_row(item: dict) -> SmelterRow:
