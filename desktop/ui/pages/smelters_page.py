@@ -225,7 +225,7 @@ class SmelterReviewPage(WizardPage):
         self.empty_label.setVisible(empty)
         for widget in (self.tabs, self.chips, self.chart):
             widget.setVisible(not empty)
-        self._update_counts()
+        # The counts are those _fill_combos() left (it filters once with every combo filled in).
         self._select_smelter(chosen.metal, chosen.cid) if chosen else self.smelter_detail.show_smelter(None)
         self._select_unresolved(entry_row)
         self.completeness_changed.emit()
