@@ -208,7 +208,9 @@ class DecodedDeclarations:
     smelter row again (0.6 s at 500 suppliers, on the window's thread after each decision)."""
 
     def __init__(self) -> None:
-        self._by_id: dict[int, Declaration | None] = {}
+        # (row id, file's SHA-256): were a row ever deleted and its id given to another file, the
+        # other file is not taken for it.
+        self._by_row: dict[tuple[int, str], Declaration | None] = {}
         self._lock = threading.Lock()  # the figures worker reads through it too
 
     def stored(self, con: sqlite3.Connection, current_only: bool = True) -> list[StoredDeclaration]:
@@ -218,21 +220,22 @@ class DecodedDeclarations:
             f"SELECT id, supplier_id, file_name, sha256, imported_at, is_current, problem FROM declarations {where} "
             "ORDER BY id"
         ).fetchall()
+        keys = [(row["id"], row["sha256"]) for row in rows]
         with self._lock:
-            found = {row["id"]: self._by_id[row["id"]] for row in rows if row["id"] in self._by_id}
-        missing = [row["id"] for row in rows if row["id"] not in found]
+            found = {key: self._by_row[key] for key in keys if key in self._by_row}
+        missing = [key for key in keys if key not in found]
         if missing:
-            texts = _stored_texts(con, missing)
-            found.update(zip(missing, declarations_from_json(texts[i] for i in missing)))
+            texts = _stored_texts(con, [declaration_id for declaration_id, _ in missing])
+            found.update(zip(missing, declarations_from_json(texts[declaration_id] for declaration_id, _ in missing)))
         with self._lock:
-            self._by_id.update(found)
+            self._by_row.update(found)
             if current_only:  # files replaced since are not kept
-                for declaration_id in [i for i in self._by_id if i not in found]:
-                    del self._by_id[declaration_id]
+                for key in [key for key in self._by_row if key not in found]:
+                    del self._by_row[key]
         return [
             StoredDeclaration(row["id"], row["supplier_id"], row["file_name"], row["sha256"], row["imported_at"],
-                              bool(row["is_current"]), row["problem"], found[row["id"]])
-            for row in rows
+                              bool(row["is_current"]), row["problem"], found[key])
+            for row, key in zip(rows, keys)
         ]
 
 
