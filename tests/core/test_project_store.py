@@ -344,3 +344,48 @@ def test_a_declaration_and_its_original_go_together(tmp_path):
         assert missing["file_name"] == "kept.xlsx"
     finally:
         project.close()
+
+
+def test_stored_declarations_are_decoded_once_and_follow_the_files(tmp_path, monkeypatch):
+    """Issue 13: a decision or a renamed supplier reads no declaration again; a new file is decoded,
+    and what is read is what decoding the store afresh gives."""
+    from desktop.core.project import declaration_store
+    from desktop.core.project.declaration_store import DecodedDeclarations
+    from desktop.core.sample.project import create_sample_project
+    from desktop.core.smelters import MatchDecision
+
+    project = create_sample_project(tmp_path / "sample.cmdesk")
+    decoded_texts = []
+    real = declaration_store.declarations_from_json
+
+    def counted(texts):
+        texts = list(texts)
+        decoded_texts.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(declaration_store, "declarations_from_json", counted)
+    first = project.stored_declarations()
+    assert first and len(decoded_texts) == len(first)
+
+    row = next(r for s in first for r in s.declaration.smelters)
+    project.save_decision(MatchDecision.for_row(row, None, not_a_smelter=True, note="a test"))
+    supplier = project.suppliers()[0]
+    supplier.name += " Inc."
+    project.save_supplier(supplier)
+    again = project.stored_declarations()
+    assert len(decoded_texts) == len(first)  # nothing decoded again
+    assert [s.declaration for s in again] == [s.declaration for s in first]
+    assert all(a.declaration is b.declaration for a, b in zip(again, first))
+
+    # A newer file for one supplier: only it is decoded; the file it replaces is no longer current.
+    replaced = next(s for s in first if s.supplier_id is not None)
+    newer = project.add_declaration_file(b"newer bytes", "newer.xlsx", supplier_id=replaced.supplier_id,
+                                         parsed=project.con.execute("SELECT parsed FROM declarations WHERE id = ?",
+                                                                    (first[-1].id,)).fetchone()[0])
+    latest = project.stored_declarations()
+    assert len(decoded_texts) == len(first) + 1
+    assert newer in {s.id for s in latest} and replaced.id not in {s.id for s in latest}
+    fresh = DecodedDeclarations().stored(project.con)
+    assert [(s.id, s.supplier_id, s.declaration) for s in latest] == [(s.id, s.supplier_id, s.declaration)
+                                                                      for s in fresh]
+    project.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -184,3 +185,26 @@ def test_rows_left_unknown_are_marked_and_stay_out_of_annex_a(cmrt_dir):
     marked = {u.key: u.left_unknown for u in second.unresolved}
     assert marked[key] is True and sum(marked.values()) == 1
     assert len(second.annex_rows()) == len(first.annex_rows())
+
+
+def test_rows_written_alike_by_other_suppliers_join_the_same_entries(declarations, reference, result):
+    """Each distinct row is matched and placed once, then every row written alike joins its entry:
+    the same files again under other suppliers' names double every entry's rows, add each new
+    supplier once, and change nothing else."""
+    copies = [replace(d, company=replace(d.company, name=f"Copy of {d.company.name}"), file_name=f"copy-{d.file_name}")
+              for d in declarations.values()]
+    twice = rollup([*declarations.values(), *copies], reference, suppliers_surveyed=20)
+    assert [(s.metal, s.cid, s.methods, s.flags, s.recycled) for s in twice.smelters] == \
+        [(s.metal, s.cid, s.methods, s.flags, s.recycled) for s in result.smelters]
+    for once, again in zip(result.smelters, twice.smelters):
+        assert len(again.rows) == 2 * len(once.rows)
+        assert sorted(again.reported_by) == sorted({r.supplier for r in again.rows})  # each once
+        assert again.reported_by == sorted(once.reported_by + [f"Copy of {n}" for n in once.reported_by],
+                                           key=str.casefold)
+    assert [u.key for u in twice.unresolved] == [u.key for u in result.unresolved]
+    for once, again in zip(result.unresolved, twice.unresolved):
+        assert (again.reason, again.candidates, again.smelter_id) == (once.reason, once.candidates, once.smelter_id)
+        assert again.suppliers == list(dict.fromkeys(r.supplier for r in again.rows))  # each once, in order
+        assert again.suppliers == once.suppliers + [f"Copy of {n}" for n in once.suppliers]
+        assert [r.row for r in again.rows] == [r.row for r in once.rows] * 2
+    assert twice.summary.unresolved_rows == 2 * result.summary.unresolved_rows

@@ -38,9 +38,9 @@ def window(qtbot, monkeypatch):
 
 @pytest.fixture
 def gates(monkeypatch):
-    """gates["decode_stored"] etc.: the worker waits there until the test sets the gate."""
+    """gates["decode_current"] etc.: the worker waits there until the test sets the gate."""
     opened: dict[str, threading.Event] = {}
-    for name in ("decode_stored", "_rollup_of", "smelter_questions"):
+    for name in ("decode_current", "_rollup_of", "smelter_questions"):
         real, gate = getattr(evidence, name), threading.Event()
         opened[name] = gate
 
@@ -80,7 +80,7 @@ def test_supplier_inquiry_shows_the_roster_at_once_then_the_files_then_the_smelt
     assert step.text().endswith("counting responses…")  # no response count until it is known
 
     # The files decoded: the list shows, each file's smelter questions marked as being checked.
-    gates["decode_stored"].set()
+    gates["decode_current"].set()
     gates["_rollup_of"].set()
     qtbot.waitUntil(lambda: page.files.model.rowCount() == files, timeout=WAIT)
     assert page.rate_label.text().startswith(project_response_rate(project).sentence())
@@ -112,7 +112,7 @@ def test_supplier_inquiry_shows_the_roster_at_once_then_the_files_then_the_smelt
 
 def test_due_diligence_and_smelter_review_wait_plainly_for_the_roll_up(
         qtbot, window, placeholders, gates, sample_project_path):
-    gates["decode_stored"].set()
+    gates["decode_current"].set()
     window.open_project(sample_project_path)
     project, wizard = window.project, window.wizard
 

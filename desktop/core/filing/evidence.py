@@ -12,7 +12,7 @@ from desktop.core.cmrt.model import Declaration, Verdict
 from desktop.core.filing.inquiry_evidence import InquiryEvidence, collect_evidence
 from desktop.core.foreground import background_work, give_way, worker_awaited
 from desktop.core.project import Project
-from desktop.core.project.declaration_store import StoredDeclaration, decode_stored, stored_declaration_rows
+from desktop.core.project.declaration_store import DecodedDeclarations, StoredDeclaration
 from desktop.core.filing.scoping import (
     Determination,
     InquiryResult,
@@ -89,7 +89,7 @@ def compute_ahead(project: Project) -> Future:
     ahead = _AHEAD.get(project)
     if ahead is not None and ahead[0] == version:
         return ahead[1][AHEAD_NAMES[-1]]
-    connect, suppliers = project.reader, project.suppliers()
+    connect, suppliers, decoded = project.reader, project.suppliers(), project.decoded_declarations
     snapshot, name = project.reference_snapshot(), project.path.name
     decisions, overrides, left = project.decisions(), project.overrides(), project.left_unknown()
     futures: list[Future] = [Future() for _ in _STAGES]
@@ -116,10 +116,9 @@ def compute_ahead(project: Project) -> Future:
                 give_way()  # the window opening paints first: reading every declaration takes a core meanwhile
                 con = connect()
                 try:
-                    rows = stored_declaration_rows(con, current_only=True)
+                    stored = decode_current(decoded, con)
                 finally:
                     con.close()
-                stored = decode_stored(rows)
                 current = _current_from(stored, suppliers)
             futures[0].set_result({"stored current": stored, "current_declarations": current})
             if superseded():
@@ -147,6 +146,12 @@ def compute_ahead(project: Project) -> Future:
     _AHEAD[project] = (version, by_name)
     threading.Thread(target=work, name="figures ahead", daemon=True).start()
     return futures[-1]
+
+
+def decode_current(decoded: DecodedDeclarations, con) -> list[StoredDeclaration]:
+    """The current declarations through the worker's own connection (only what is not decoded yet
+    is decoded: after a decision, nothing)."""
+    return decoded.stored(con, current_only=True)
 
 
 def figures_known(project: Project) -> bool:
