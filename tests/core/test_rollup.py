@@ -185,6 +185,12 @@ def test_rows_left_unknown_are_marked_and_stay_out_of_annex_a(cmrt_dir):
     marked = {u.key: u.left_unknown for u in second.unresolved}
     assert marked[key] is True and sum(marked.values()) == 1
     assert len(second.annex_rows()) == len(first.annex_rows())
+    # A project saved before issue 11 kept the entry under each row's older key (with its ID).
+    from desktop.core.smelters.decisions import stored_keys
+    entry = next(u for u in first.unresolved if any(len(stored_keys(r.row)) == 2 for r in u.rows))
+    older = next(keys[1] for keys in (stored_keys(r.row) for r in entry.rows) if len(keys) == 2)
+    third = roll([declaration, goertek], reference, left_unknown=[older])
+    assert {u.key for u in third.unresolved if u.left_unknown} == {entry.key}
 
 
 def test_rows_written_alike_by_other_suppliers_join_the_same_entries(declarations, reference, result):
