@@ -35,6 +35,15 @@ PAINT_MS = 150  # after a click on a step, how long background figure work gives
 QUIET_MS = 1000
 
 
+def _busy_until_painted() -> None:
+    """Background work gives way from now until PAINT_MS after the window's current work is done:
+    the 0 ms timer fires when the event loop next turns (on a busy machine, opening a project or
+    filling in a step could outlast PAINT_MS counted from its start, and the worker would take a
+    core while the window paints)."""
+    enter_window_busy()
+    QTimer.singleShot(0, lambda: QTimer.singleShot(PAINT_MS, leave_window_busy))
+
+
 class WizardView(QWidget):
     def __init__(self, page_classes: list[type[WizardPage]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,8 +138,7 @@ class WizardView(QWidget):
         # rather than 5 (each call from Qt into Python waited for it: filling in the files list
         # of 500 suppliers took 2 s instead of 0.5 s while the roll-up ran).
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
-        enter_window_busy()  # the window paints first; the figures worker waits meanwhile
-        QTimer.singleShot(PAINT_MS, leave_window_busy)
+        _busy_until_painted()  # the window paints first; the figures worker waits meanwhile
         self._figures = compute_ahead(project)
         project.check_originals_ahead()  # the Export step's first readiness check finds them hashed
         start = min(max(int(project.setting("current_step", "0") or 0), 0), len(self.pages) - 1)
@@ -231,8 +239,7 @@ class WizardView(QWidget):
             return
         # The figures worked out in the background wait while the step fills in, and a moment
         # more while it is laid out and painted (Qt calls into Python for every cell it paints).
-        enter_window_busy()
-        QTimer.singleShot(PAINT_MS, leave_window_busy)
+        _busy_until_painted()
         self._show_step(index)
 
     def _show_step(self, index: int) -> None:

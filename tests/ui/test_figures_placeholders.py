@@ -168,3 +168,20 @@ def test_after_a_change_the_smelter_review_and_export_roll_up_off_the_ui_thread(
     wizard.go_to_page(SmelterReviewPage)
     assert not review.showing_placeholders()
     assert review.rollup is rolled and review.smelter_model.rowCount() == len(rolled.smelters)
+
+
+def test_background_work_gives_way_until_a_moment_after_the_window_has_shown(window, sample_project_path,
+                                                                              monkeypatch, qtbot):
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core import foreground
+    from desktop.ui import wizard
+
+    monkeypatch.setattr(wizard, "PAINT_MS", 300)
+    assert window.open_project(sample_project_path)
+    time.sleep(0.4)  # an open that took longer than PAINT_MS on a busy machine
+    QApplication.processEvents()  # the window paints: the moment is counted from here, not from the open
+    assert foreground._busy > 0
+    qtbot.waitUntil(lambda: foreground._busy == 0, timeout=WAIT)
