@@ -148,6 +148,11 @@ def compute_ahead(project: Project) -> Future:
     return futures[-1]
 
 
+def computed(project: Project, name: str) -> bool:
+    """The figure `name` is known for the project's data as it is now (nothing to work out)."""
+    return _computed_now(project, name) is not None
+
+
 def decode_current(decoded: DecodedDeclarations, con) -> list[StoredDeclaration]:
     """The current declarations through the worker's own connection (only what is not decoded yet
     is decoded: after a decision, nothing)."""

@@ -19,6 +19,9 @@ class WizardPage(QWidget):
     # True when the page shows figures from every supplier file (the roll-up): on opening a project
     # it is loaded once they are worked out off the UI thread, unless it is the step shown first.
     needs_figures = False
+    # The figure (evidence.AHEAD_NAMES) the page shows: a step behind the data is loaded again in
+    # the background only once it is worked out, never starting that work itself.
+    figures_shown = "rollup"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class SuppliersPage(WizardPage):
     title = "Supplier inquiry"
     needs_figures = True
+    figures_shown = "file questions True"  # each file's questions, in the files list
     subtitle = (
         "List the suppliers of the covered products, ask each for the RMI Conflict Minerals Reporting "
         "Template (CMRT) with Send requests, and import the files they return. Drop files or folders "
