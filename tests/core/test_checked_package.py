@@ -150,7 +150,7 @@ def test_only_formulas_that_cannot_change_a_value_are_dropped(cells, dropped):
     ('<c r="A1" s="3" t="str"><f>IF(B9="","",B9)</f><v/></c>', ""),  # a formula whose result is ""
     ('<c r="A1" t="str"><f t="shared" si="0"/><v></v></c><c r="B1" s="1"/>', ""),
     ('<c r="A1" s="3"/><c><v>5</v></c>', '<c r="A1" s="3"/><c><v>5</v></c>'),  # the next cell has no r=
-    ('<c r="A1" s="3"/><c r="B1" s="3"/><c><v>5</v></c>', '<c r="A1" s="3"/><c r="B1" s="3"/><c><v>5</v></c>'),
+    ('<c r="A1" s="3"/><c r="B1" s="3"/><c><v>5</v></c>', '<c r="B1" s="3"/><c><v>5</v></c>'),
     ('<c r="A1" s="3" t="str"><v> </v></c>', '<c r="A1" s="3" t="str"><v> </v></c>'),  # a space is a value
     ('<c r="A1" s="3"><v>0</v></c>', '<c r="A1" s="3"><v>0</v></c>'),
     ('<c r="A1" t="inlineStr"><is><t></t></is></c>', '<c r="A1" t="inlineStr"><is><t></t></is></c>'),
@@ -162,6 +162,14 @@ def test_empty_cells_are_dropped_only_where_no_value_can_move(cells, kept):
     stripped = without_formulas_and_empty_cells(xml)
     assert stripped == sheet(kept + '<c r="Z1"><v>7</v></c>')
     assert sheet_values(stripped) == sheet_values(xml)
+
+
+def test_a_hostile_run_of_empty_cells_is_dropped_in_one_pass():
+    """50,000 empty cells before a cell without r=: all but the last go (it places the next cell).
+    A run that failed as a whole at its end was tried again from each of its cells: 2.7 s for
+    8,000 cells, hours for a million."""
+    cells = "".join(f'<c r="A{n}" s="1"/>' for n in range(1, 50_001)) + "<c><v>5</v></c>"
+    assert without_formulas_and_empty_cells(sheet(cells)) == sheet('<c r="A50000" s="1"/><c><v>5</v></c>')
 
 
 def test_a_sheet_without_its_empty_cells_may_only_end_earlier():

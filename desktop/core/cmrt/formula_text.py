@@ -27,10 +27,13 @@ _FORMULA = rb"<f(?:\s[^<>]*)?(?:/>|>[^<]*</f>)"
 # Possessive (`+`) where the head cannot match another way: a cell that holds a value fails at once.
 _EMPTY_CELL = (rb'<c r="[A-Z]{1,3}+[0-9]{1,7}+"(?: s="[0-9]{1,5}+")?+(?:/>| t="str">(?:' + _FORMULA
                + rb')?<v(?:/>|></v>)</c>)')
+_NEXT_HAS_ITS_PLACE = rb'(?=<c r="|</row>)'
 # One pattern, one pass over the sheet: a run of empty cells as one match (a match costs more than
-# a cell), or a formula a value follows.
-_DEAD_WEIGHT = re.compile(b"<(?:" + _EMPTY_CELL[1:] + b"(?:" + _EMPTY_CELL + rb')*+(?=<c r="|</row>)|'
-                          + _FORMULA[1:] + rb"(?=<v[\s/>]))")
+# a cell), or a formula a value follows. Each cell of a run is checked for what follows it, so a
+# run ends before a cell that must stay and a match never fails after a long run: a hostile sheet
+# of a million empty cells before a cell without r= is read once, not once per cell.
+_DEAD_WEIGHT = re.compile(b"<(?:" + _EMPTY_CELL[1:] + _NEXT_HAS_ITS_PLACE + b"(?:" + _EMPTY_CELL
+                          + _NEXT_HAS_ITS_PLACE + rb")*+|" + _FORMULA[1:] + rb"(?=<v[\s/>]))")
 
 
 def without_formulas_and_empty_cells(xml: bytes) -> bytes:
