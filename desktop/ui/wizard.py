@@ -169,8 +169,10 @@ class WizardView(QWidget):
         if self.project is None:
             return
         self._figures_timer.stop()  # restarted below while work remains; a failure does not repeat
-        if self._figures.done() and not figures_known(self.project):  # the data changed meanwhile
-            self._figures = compute_ahead(self.project)
+        waiting_for_figures = any(page.showing_placeholders() for page in self.pages) or \
+            len(self._loaded_at) < len(self.pages)
+        if waiting_for_figures and self._figures.done() and not figures_known(self.project):
+            self._figures = compute_ahead(self.project)  # the data changed meanwhile
         current = self.current_index()
         by_nearness = sorted(range(len(self.pages)), key=lambda index: (abs(index - current), index))
         changed = False
@@ -187,12 +189,13 @@ class WizardView(QWidget):
                 break
         else:  # nothing filled in this tick: load the nearest step not loaded yet, or behind the data
             waiting = [index for index in by_nearness if index not in self._loaded_at]
-            if not waiting and not self._quiet_timer.isActive():
+            catching_up = not waiting
+            if catching_up and not self._quiet_timer.isActive():
                 waiting = [index for index in by_nearness if index in self._loadable_behind()]
             if waiting:
                 self._loading = True
                 try:
-                    self._load_page(waiting[0])
+                    self._load_page(waiting[0], start_figures=not catching_up)
                 finally:
                     self._loading = False
                 changed = True
@@ -209,9 +212,9 @@ class WizardView(QWidget):
                 if loaded != version and index != self.current_index()]
 
     def _loadable_behind(self) -> list[int]:
-        """Steps behind the data whose figures are known: loading one starts no work on them (after
-        each decision, the supplier questions of 500 files took a core for 0.6 s); the others are
-        loaded when shown, or once a shown step has the figures worked out."""
+        """Steps behind the data whose figure is known: they are loaded again without setting the
+        figures worker going (after each decision it worked out the supplier questions of 500
+        files, 0.6 s of a core); the others are loaded when shown, or once their figure is known."""
         known = self.project is not None and figures_known(self.project)
         return [index for index in self._behind_the_data()
                 if known or not self.pages[index].needs_figures
@@ -265,9 +268,12 @@ class WizardView(QWidget):
             self.project.set_setting("current_step", str(index))
         self._refresh_steps()  # what was done on the page left may have finished other steps too
 
-    def _load_page(self, index: int) -> None:
+    def _load_page(self, index: int, start_figures: bool = True) -> None:
+        """`start_figures`: False when a step not on screen catches up with the data, the figure it
+        shows known already: the rest (the supplier questions of every file, 0.6 s of a core at
+        500 suppliers) is worked out when a step that shows it is shown."""
         page = self.pages[index]
-        if page.needs_figures and not figures_known(self.project):
+        if start_figures and page.needs_figures and not figures_known(self.project):
             # The data changed since: work the figures out again off the UI thread (the step
             # shows placeholders meanwhile, and is filled in when they arrive).
             self._figures = compute_ahead(self.project)
