@@ -140,3 +140,19 @@ def test_a_new_empty_project_cannot_produce_a_final_export(tmp_path):
     with pytest.raises(NotReadyToExport):
         report_data_from_project(empty)
     empty.close()
+
+
+def test_cmrts_in_with_no_supplier_asked_block_at_the_supplier_step(project):
+    """The report counts the suppliers asked and those who answered: with CMRTs in and no request on
+    record, it would say none were asked."""
+    assert "suppliers.none_asked" not in keys(project)
+    from desktop.core.suppliers.roster import RequestState
+
+    suppliers = project.suppliers()
+    for supplier in suppliers:
+        supplier.asked, supplier.request_state = False, RequestState.NOT_REQUESTED
+    project.save_suppliers(suppliers)
+    assert keys(project)["suppliers.none_asked"] == STEP_SUPPLIERS
+    suppliers[0].asked = True
+    project.save_supplier(suppliers[0])
+    assert "suppliers.none_asked" not in keys(project)

@@ -11,7 +11,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core.filing.evidence import project_conclusion, project_rollup
+from desktop.core.filing.evidence import project_conclusion, project_response_rate, project_rollup
 from desktop.core.filing.filing_calendar import filing_deadline
 from desktop.core.filing.readiness import (
     CHECKS,
@@ -67,6 +67,20 @@ def check_scoping(project) -> list[Blocker]:
             STEP_SUPPLIERS,
         ))
     return found
+
+
+def check_suppliers_asked(project) -> list[Blocker]:
+    """The report says how many suppliers were asked and how many answered: with CMRTs in and no
+    request on record it would say none were asked (and count no answer)."""
+    outcome = project_conclusion(project, _rollup(project)).determination.outcome
+    if outcome not in (Outcome.SD_ONLY, Outcome.SD_WITH_CMR) or project_response_rate(project).surveyed:
+        return []  # no report due yet (its own blocker says why), or the requests are on record
+    return [Blocker(
+        "suppliers.none_asked",
+        "No supplier is recorded as asked for a CMRT, so the report would say you asked none. On the Supplier "
+        "inquiry step, send the requests, or record those you sent yourself (Record for selected).",
+        STEP_SUPPLIERS,
+    )]
 
 
 def check_unresolved_smelters(project) -> list[Blocker]:
@@ -142,7 +156,8 @@ def check_cover_and_signer(project) -> list[Blocker]:
     return [Blocker("company.cover_facts", "Fill in " + ", ".join(missing) + ".", STEP_COMPANY)]
 
 
-CHECKS.extend([check_scoping, check_unresolved_smelters, check_status_dates, check_cover_and_signer])
+CHECKS.extend([check_scoping, check_suppliers_asked, check_unresolved_smelters, check_status_dates,
+               check_cover_and_signer])
 
 
 # -- warnings that never block ----------------------------------------------------------------

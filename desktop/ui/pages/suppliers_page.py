@@ -215,7 +215,10 @@ class SuppliersPage(WizardPage):
         self.import_finished.emit(message)
 
     def is_complete(self) -> bool:
-        return self.project is not None and self.files.row_count() > 0
+        """Files are in and the requests are on record (the report counts the suppliers asked)."""
+        if self.project is None or self.files.row_count() == 0 or self._rate_pending():
+            return False
+        return project_response_rate(self.project).surveyed > 0
 
     def step_note(self) -> str:
         if self.project is None:
