@@ -94,15 +94,13 @@ class DeclarationRecords:
             except sqlite3.Error:
                 return  # damaged_originals() hashes them itself
             try:
-                ids = [row["id"] for row in con.execute("SELECT declaration_id AS id FROM declaration_files")]
-                for declaration_id in ids:
+                kept = con.execute("SELECT d.id, d.sha256 FROM declarations d JOIN declaration_files f "
+                                   "ON f.declaration_id = d.id").fetchall()
+                for declaration_id, sha256 in kept:
                     give_way()  # on a busy machine, a step the user clicked fills in first
-                    row = con.execute(
-                        "SELECT d.sha256, f.file_bytes FROM declarations d JOIN declaration_files f "
-                        "ON f.declaration_id = d.id WHERE d.id = ?", (declaration_id,)).fetchone()
-                    if row is not None and hashlib.sha256(row["file_bytes"]).hexdigest() == row["sha256"]:
-                        intact.add((declaration_id, row["sha256"]))
-            except sqlite3.Error:
+                    if hashlib.sha256(declaration_bytes(con, declaration_id)).hexdigest() == sha256:
+                        intact.add((declaration_id, sha256))
+            except (sqlite3.Error, KeyError):  # KeyError: a file gone since the list was read
                 pass  # what was not hashed here is hashed by damaged_originals()
             finally:
                 con.close()
@@ -171,12 +169,7 @@ class DeclarationRecords:
             )
 
     def declaration_bytes(self, declaration_id: int) -> bytes:
-        row = self.con.execute(
-            "SELECT file_bytes FROM declaration_files WHERE declaration_id = ?", (declaration_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(declaration_id)
-        return bytes(row["file_bytes"])
+        return declaration_bytes(self.con, declaration_id)
 
     def declaration_rows(self, current_only: bool = True) -> list[sqlite3.Row]:
         """Declaration facts without the file bytes (they can be large)."""
@@ -237,6 +230,14 @@ class DecodedDeclarations:
                               bool(row["is_current"]), row["problem"], found[key])
             for row, key in zip(rows, keys)
         ]
+
+
+def declaration_bytes(con: sqlite3.Connection, declaration_id: int) -> bytes:
+    """A stored supplier file's original bytes, through any connection (a pinned read's too)."""
+    row = con.execute("SELECT file_bytes FROM declaration_files WHERE declaration_id = ?", (declaration_id,)).fetchone()
+    if row is None:
+        raise KeyError(declaration_id)
+    return bytes(row[0])
 
 
 def _stored_texts(con: sqlite3.Connection, ids: list[int]) -> dict[int, str]:

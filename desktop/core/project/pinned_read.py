@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.core.atomic import atomic_target
+from desktop.core.project.declaration_store import declaration_bytes
 from desktop.core.project.errors import ProjectError
 
 
@@ -32,12 +33,7 @@ class PinnedRead:
             raise
 
     def declaration_bytes(self, declaration_id: int) -> bytes:
-        row = self.con.execute(
-            "SELECT file_bytes FROM declaration_files WHERE declaration_id = ?", (declaration_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(declaration_id)
-        return bytes(row[0])
+        return declaration_bytes(self.con, declaration_id)
 
     def copy_to(self, target: str | Path) -> Path:
         """The whole project as of this moment, written to `target` (atomically)."""
