@@ -64,6 +64,13 @@ def _unusual_tags(bound: int, wide: bool) -> re.Pattern:
                       + rb'|[A-Za-z])|!(?:DOCTYPE|ENTITY|doctype|entity))')
 
 
+def complete_tags_end(text: bytes) -> int:
+    """Where the complete tags of a streamed piece end: at its last "<" (the tag a chunk's end cut
+    waits for the next), or at its end when it has no "<" or an absurdly long last tag."""
+    cut = text.rfind(b"<")
+    return len(text) if cut < 0 or len(text) - cut > 4096 else cut
+
+
 def column_number(letters: bytes) -> int:
     """b"A" -> 1, b"ZZ" -> 702, b"XFD" -> 16384 (case-insensitive)."""
     number = 0
@@ -95,9 +102,7 @@ class SheetExtent:
         # Only complete tags are measured: the text from the last "<" on waits for the next chunk.
         # The measure reads `text` up to `cut` in place (no copies of a megabyte chunk).
         text = self._carry + chunk if self._carry else chunk
-        cut = text.rfind(b"<")
-        if cut < 0 or len(text) - cut > 4096:  # no tag start, or an absurdly long one: measure all
-            cut = len(text)
+        cut = complete_tags_end(text)
         self._measure(text, cut)
         self._carry = text[cut:]
         self._tail = chunk[-256:] if len(chunk) >= 256 else (self._tail + chunk)[-256:]

@@ -25,7 +25,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from desktop.core.cmrt.model import UnreadableFile
 from desktop.core.cmrt.formula_text import without_formulas_and_empty_cells
-from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters
+from desktop.core.cmrt.sheet_guard import DTD_MARKER, SheetExtent, column_letters, complete_tags_end
 from desktop.core.cmrt.stored_package import StoredPackage
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # real CMRTs are 0.5-3 MB
@@ -50,7 +50,6 @@ DEFAULT_EXCEL_PASSWORD = "VelvetSweatshop"  # Excel's built-in password for "pro
 SHEETS_READ = frozenset({"Revision", "Declaration", "Smelter List", "Product List", "Smelter Look-up",
                          "Standard Smelter Names", "Smelter Reference List", "Smelter and Mine List"})
 
-_SHEETS_READ_FOLDED = frozenset(name.lower() for name in SHEETS_READ)
 # Reference lists: values with few formulas and no blank template rows, so dropping formulas and
 # empty cells (formula_text) would cost more than calamine saves; they go to calamine as they are.
 _REFERENCE_LISTS = frozenset({"smelter look-up", "standard smelter names", "smelter reference list",
@@ -424,9 +423,7 @@ def _room_for(checked: StoredPackage | None, member: zipfile.ZipInfo) -> list[by
 def _formulas_dropped(text: bytes) -> tuple[bytes, bytes]:
     """(text up to its last "<" without formulas and empty cells, the rest); all of it when no tag
     start is near the end (a formula or cell cut there simply stays)."""
-    cut = text.rfind(b"<")
-    if cut < 0 or len(text) - cut > 4096:
-        cut = len(text)
+    cut = complete_tags_end(text)
     return without_formulas_and_empty_cells(text[:cut]), text[cut:]
 
 
