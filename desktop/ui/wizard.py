@@ -169,9 +169,7 @@ class WizardView(QWidget):
         if self.project is None:
             return
         self._figures_timer.stop()  # restarted below while work remains; a failure does not repeat
-        waiting_for_figures = any(page.showing_placeholders() for page in self.pages) or \
-            len(self._loaded_at) < len(self.pages)
-        if waiting_for_figures and self._figures.done() and not figures_known(self.project):
+        if not self.steps_loaded() and self._figures.done() and not figures_known(self.project):
             self._figures = compute_ahead(self.project)  # the data changed meanwhile
         current = self.current_index()
         by_nearness = sorted(range(len(self.pages)), key=lambda index: (abs(index - current), index))

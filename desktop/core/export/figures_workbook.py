@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.core.filing.evidence import (
     answered_supplier_ids,
@@ -21,6 +22,9 @@ from desktop.core.project import Project
 from desktop.core.filing.report_builder import metal_summaries
 from desktop.core.smelters import Rollup
 from desktop.core.smelters.statuses import CONFORMANT_OR_ACTIVE
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook  # imported when a workbook is written, not with this module
 
 
 SUPPLIER_HEADERS = ["Supplier", "Asked", "Current file", "File SHA-256", "Counted as responded",

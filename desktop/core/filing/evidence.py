@@ -131,12 +131,7 @@ def compute_ahead(project: Project) -> Future:
             futures[1].set_result({"rollup": rolled, "row matches": matches})
             if superseded():
                 return
-            asked = dict(matches)  # as file_questions: one pool of matches for every file
-            questions = {}
-            for s in stored:
-                give_way()  # the window's own work goes first (foreground.py)
-                if s.declaration is not None:
-                    questions[s.id] = smelter_questions(s.declaration, reference, decisions, asked)
+            questions = _questions_of(stored, reference, decisions, dict(matches))
             futures[2].set_result({"file questions True": questions})
         except BaseException as error:  # raised again where the figures are asked for
             for future in futures:
@@ -302,12 +297,22 @@ def file_questions(project: Project, current_only: bool = True) -> dict[int, lis
     1-2 s for 500 files."""
 
     def collect() -> dict[int, list]:
-        reference, decisions = project_reference(project), project.decisions()
-        matches = row_matches(project)  # the roll-up's matches; replaced files' rows are added
-        return {stored.id: smelter_questions(stored.declaration, reference, decisions, matches)
-                for stored in stored_declarations(project, current_only) if stored.declaration is not None}
+        return _questions_of(stored_declarations(project, current_only), project_reference(project),
+                             project.decisions(), row_matches(project))
 
     return _once_per_change(project, f"file questions {current_only}", collect)
+
+
+def _questions_of(stored: list[StoredDeclaration], reference, decisions, matches: dict) -> dict[int, list]:
+    """smelter_questions for each readable file; `matches` (the roll-up's, a copy: the rows of
+    replaced files are added to it) is one pool for every file. Off the UI thread, the window's
+    own work goes first between files (foreground.give_way; on the UI thread it does nothing)."""
+    questions = {}
+    for s in stored:
+        give_way()
+        if s.declaration is not None:
+            questions[s.id] = smelter_questions(s.declaration, reference, decisions, matches)
+    return questions
 
 
 def covered_metals(project: Project) -> set[str]:

@@ -1,13 +1,12 @@
 """Readiness checks owned by the filing itself: scoping, smelters, status dates, cover and signer.
 
 Each check is a `project -> list[Blocker]` added to `readiness.CHECKS`. The roll-up they share is
-computed once per state of the project (SQLite's change counter), not once per check. Also here:
+computed once per change of the project's data (evidence.project_rollup), not once per check. Also here:
 the late-filing warning and the first-time filer's EDGAR checklist, which inform but never block.
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,19 +27,6 @@ from desktop.core.smelters.to_resolve import still_to_resolve
 STALE_STATUS_REASON_KEY = "stale_status_reason"  # why statuses older than 12 months are still used
 EDGAR_CHECK_PREFIX = "edgar_ready."  # settings key per EDGAR checklist item: "yes" once ticked
 
-# One roll-up per open project and state of its file; dropped with the project object.
-_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _rollup(project):
-    """The project's roll-up, computed once for each state of the project file."""
-    key = (id(project.con), project.con.total_changes)
-    cached = _cache.get(project)
-    if cached is None or cached[0] != key:
-        cached = _cache[project] = (key, project_rollup(project))
-    return cached[1]
-
-
 def _format(day: date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
@@ -58,7 +44,7 @@ def check_scoping(project) -> list[Blocker]:
             "Answer the scoping questions for: " + ", ".join(open_products) + ".",
             STEP_PRODUCTS,
         ))
-    outcome = project_conclusion(project, _rollup(project)).determination.outcome
+    outcome = project_conclusion(project, project_rollup(project)).determination.outcome
     if outcome is Outcome.SD_PENDING_INQUIRY:
         found.append(Blocker(
             "scoping.no_answers",
@@ -72,7 +58,7 @@ def check_scoping(project) -> list[Blocker]:
 def check_suppliers_asked(project) -> list[Blocker]:
     """The report says how many suppliers were asked and how many answered: with CMRTs in and no
     request on record it would say none were asked (and count no answer)."""
-    outcome = project_conclusion(project, _rollup(project)).determination.outcome
+    outcome = project_conclusion(project, project_rollup(project)).determination.outcome
     if outcome not in (Outcome.SD_ONLY, Outcome.SD_WITH_CMR) or project_response_rate(project).surveyed:
         return []  # no report due yet (its own blocker says why), or the requests are on record
     return [Blocker(
@@ -85,9 +71,9 @@ def check_suppliers_asked(project) -> list[Blocker]:
 
 def check_unresolved_smelters(project) -> list[Blocker]:
     """Every smelter name a supplier gave is matched, marked not a smelter, or left unknown on purpose."""
-    if project_conclusion(project, _rollup(project)).determination.outcome is Outcome.NO_FILING:
+    if project_conclusion(project, project_rollup(project)).determination.outcome is Outcome.NO_FILING:
         return []
-    waiting = still_to_resolve(_rollup(project).unresolved)
+    waiting = still_to_resolve(project_rollup(project).unresolved)
     if not waiting:
         return []
     count = len(waiting)
@@ -106,7 +92,7 @@ def status_date_problem(project) -> str:
     Statuses should be dated within 12 months of the end of the reporting year (on or after
     December 31 of the year before); the user may record why older ones are still used.
     """
-    rolled = _rollup(project)
+    rolled = project_rollup(project)
     year = project.registrant().reporting_year
     as_of_text = rolled.status_as_of() if rolled.smelters else ""
     if not year or not as_of_text:
@@ -122,7 +108,7 @@ def status_date_problem(project) -> str:
 
 
 def check_status_dates(project) -> list[Blocker]:
-    if project_conclusion(project, _rollup(project)).determination.outcome is Outcome.NO_FILING:
+    if project_conclusion(project, project_rollup(project)).determination.outcome is Outcome.NO_FILING:
         return []
     problem = status_date_problem(project)
     if not problem or project.answers().get(STALE_STATUS_REASON_KEY, "").strip():
